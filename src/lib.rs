@@ -11,6 +11,7 @@ pub mod cli;
 pub mod command;
 pub mod ingest;
 pub mod model;
+pub mod query;
 pub mod store;
 pub mod text;
 pub mod ui;

@@ -1,5 +1,7 @@
 //! Undo/redo stack over [`Command`]s. Never saved to the project file.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use crate::model::Project;
 
 use super::{Command, CommandError};
@@ -18,14 +20,27 @@ struct Entry {
     before: StateId,
 }
 
+/// State ids are unique across all histories of the process, so a cache keyed by
+/// state never confuses two projects.
+static NEXT_STATE: AtomicU64 = AtomicU64::new(1);
+
+fn fresh_state() -> StateId {
+    NEXT_STATE.fetch_add(1, Ordering::Relaxed)
+}
+
 /// The workspace's single undo/redo history.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct History {
     undo: Vec<Entry>,
     redo: Vec<Entry>,
     current: StateId,
-    next_state: StateId,
     limit: Option<usize>,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        Self { undo: Vec::new(), redo: Vec::new(), current: fresh_state(), limit: None }
+    }
 }
 
 impl History {
@@ -47,9 +62,8 @@ impl History {
             return Ok(());
         }
         let inverse = command.apply(project)?;
-        self.next_state += 1;
         let entry =
-            Entry { label: label.into(), inverse, state: self.next_state, before: self.current };
+            Entry { label: label.into(), inverse, state: fresh_state(), before: self.current };
         self.current = entry.state;
         self.undo.push(entry);
         self.redo.clear();
@@ -118,8 +132,7 @@ impl History {
     pub fn clear(&mut self) {
         self.undo.clear();
         self.redo.clear();
-        self.next_state += 1;
-        self.current = self.next_state;
+        self.current = fresh_state();
     }
 }
 

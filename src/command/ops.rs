@@ -44,3 +44,52 @@ pub fn reject(project: &Project, id: StatementId) -> Option<Command> {
 pub fn is_analyst_decision(statement: &Statement) -> bool {
     statement.origin == Origin::Analyst || statement.review != Review::Suggested
 }
+
+/// Remove an article with everything attached to it (statements, their links and
+/// notes, the article's notes) as one undoable step.
+#[must_use]
+pub fn remove_article_cascade(project: &Project, id: crate::model::ArticleId) -> Command {
+    use crate::model::NoteTarget;
+    let statements: Vec<StatementId> = project.statements_of(id).map(|s| s.id).collect();
+    let mut commands: Vec<Command> = project
+        .links
+        .values()
+        .filter(|l| statements.contains(&l.from) || statements.contains(&l.to))
+        .map(|l| Command::RemoveLink(l.id))
+        .collect();
+    commands.extend(
+        project
+            .notes
+            .values()
+            .filter(|n| match n.target {
+                NoteTarget::Statement(s) => statements.contains(&s),
+                NoteTarget::Article(a) => a == id,
+                NoteTarget::Project | NoteTarget::Question(_) => false,
+            })
+            .map(|n| Command::RemoveNote(n.id)),
+    );
+    commands.extend(statements.iter().map(|&s| Command::RemoveStatement(s)));
+    commands.push(Command::RemoveArticle(id));
+    Command::Batch(commands)
+}
+
+/// Remove a question; its statements become unassigned and its notes go with it.
+#[must_use]
+pub fn remove_question_cascade(project: &Project, id: crate::model::QuestionId) -> Command {
+    use crate::model::NoteTarget;
+    let mut commands: Vec<Command> = project
+        .statements
+        .values()
+        .filter(|s| s.question == Some(id))
+        .filter_map(|s| edit_statement(project, s.id, |s| s.question = None))
+        .collect();
+    commands.extend(
+        project
+            .notes
+            .values()
+            .filter(|n| n.target == NoteTarget::Question(id))
+            .map(|n| Command::RemoveNote(n.id)),
+    );
+    commands.push(Command::RemoveQuestion(id));
+    Command::Batch(commands)
+}

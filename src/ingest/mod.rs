@@ -86,3 +86,44 @@ pub fn import_text(text: &str, format: SourceFormat) -> Imported {
     article.source.format = format;
     Imported { article, warnings: Vec::new() }
 }
+
+/// Files to import from `paths`: files as given, folders walked for article files.
+#[must_use]
+pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            match std::fs::read_dir(path) {
+                Ok(entries) => {
+                    let mut found: Vec<PathBuf> =
+                        entries.filter_map(Result::ok).map(|e| e.path()).collect();
+                    found.sort();
+                    files.extend(found.into_iter().filter(|p| p.is_file()));
+                }
+                Err(source) => errors.push(IngestError::Io { source, path: path.clone() }),
+            }
+        } else {
+            files.push(path.clone());
+        }
+    }
+    (files, errors)
+}
+
+/// Import many files, reporting progress; one bad file does not stop the rest.
+pub fn import_many(
+    paths: &[PathBuf],
+    options: &ImportOptions,
+    progress: &dyn Fn(usize, usize),
+) -> Vec<(PathBuf, Result<Imported, IngestError>)> {
+    let total = paths.len();
+    paths
+        .iter()
+        .enumerate()
+        .map(|(i, path)| {
+            let result = import_path(path, options);
+            progress(i + 1, total);
+            (path.clone(), result)
+        })
+        .collect()
+}

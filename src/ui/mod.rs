@@ -1,4 +1,136 @@
-//! The panels of the main window. Panels read the project and send commands;
-//! they never mutate the project themselves.
+//! The panels of the main window. Panels read the project and *send* commands and
+//! actions through [`Sender`]; they never mutate the project themselves.
 
+pub mod compare;
+pub mod filters;
+pub mod inspector;
+pub mod library;
+pub mod menu;
+pub mod modals;
+pub mod reader;
+pub mod review;
+pub mod state;
 pub mod theme;
+pub mod widgets;
+
+use std::path::PathBuf;
+
+use crate::command::Command;
+use crate::model::{ArticleId, Project};
+use crate::text::TextEngine;
+
+pub use state::UiState;
+
+/// Something the app (not the project) must do: file operations, history, view.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AppAction {
+    /// Start an empty, unsaved project.
+    NewProject,
+    /// Ask for a project file to open.
+    OpenProjectDialog,
+    /// Open this project file.
+    OpenProject(PathBuf),
+    /// Open the bundled sample project.
+    OpenSample,
+    /// Save to the current path (asks for one if there is none).
+    Save,
+    /// Ask for a path and save there.
+    SaveAsDialog,
+    /// Save to this path.
+    SaveAs(PathBuf),
+    /// Ask for article files to import.
+    ImportDialog,
+    /// Ask for a folder to import.
+    ImportFolderDialog,
+    /// Import these files or folders.
+    Import(Vec<PathBuf>),
+    /// Ask the system for the clipboard and import its text as an article.
+    PasteArticle,
+    /// Re-import an article's file with another encoding.
+    Reencode(ArticleId, String),
+    /// Run the statement finder again on an article (keeps the analyst's decisions).
+    Reanalyze(ArticleId),
+    /// Ask for a path and write a report.
+    ExportDialog(ExportFormat),
+    /// Undo the last project edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Close the window (asks about unsaved changes).
+    Quit,
+    /// Reload the project from disk, dropping unsaved changes.
+    ReloadFromDisk,
+    /// Restore an autosaved recovery file.
+    RestoreRecovery(PathBuf),
+    /// Delete an autosaved recovery file.
+    DiscardRecovery(PathBuf),
+    /// Change the UI zoom by this factor (1.0 resets).
+    Zoom(f32),
+}
+
+/// Report formats offered by File ▸ Export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Markdown.
+    Markdown,
+    /// One self-contained HTML page.
+    Html,
+    /// CSV, UTF-8 with BOM.
+    Csv,
+}
+
+impl ExportFormat {
+    /// File extension.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "md",
+            ExportFormat::Html => "html",
+            ExportFormat::Csv => "csv",
+        }
+    }
+}
+
+/// Collects what panels ask for during a frame; the app applies it once per frame.
+#[derive(Debug, Default)]
+pub struct Sender {
+    /// Project edits, each with its undo label.
+    pub commands: Vec<(String, Command)>,
+    /// App actions.
+    pub actions: Vec<AppAction>,
+}
+
+impl Sender {
+    /// Queue a project edit.
+    pub fn command(&mut self, label: impl Into<String>, command: Command) {
+        self.commands.push((label.into(), command));
+    }
+
+    /// Queue a project edit if there is one.
+    pub fn command_opt(&mut self, label: impl Into<String>, command: Option<Command>) {
+        if let Some(command) = command {
+            self.command(label, command);
+        }
+    }
+
+    /// Queue an app action.
+    pub fn action(&mut self, action: AppAction) {
+        self.actions.push(action);
+    }
+}
+
+/// What every panel gets each frame.
+pub struct PanelCtx<'a> {
+    /// The project, read-only.
+    pub project: &'a Project,
+    /// The text engine that draws all content text.
+    pub text: &'a mut TextEngine,
+    /// Selection, filters and other view state.
+    pub state: &'a mut UiState,
+    /// Where edits and actions go.
+    pub sender: &'a mut Sender,
+    /// Current wall-clock time (a fixed clock in tests).
+    pub now: jiff::Timestamp,
+    /// Changes whenever the project changes (history state), for caches.
+    pub revision: u64,
+}

@@ -1,0 +1,129 @@
+//! View state that is not part of the project: selection, filters, search.
+
+use std::collections::BTreeSet;
+
+use crate::model::{ArticleId, CharRange, NoteTarget, QuestionId, StatementId};
+use crate::query::Filters;
+
+/// A pending drag-and-drop of a statement card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CardDrag(pub StatementId);
+
+/// A link the analyst dropped but has not chosen a kind for yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PendingLink {
+    /// Dragged card.
+    pub from: StatementId,
+    /// Card it was dropped on.
+    pub to: StatementId,
+}
+
+/// Which central view is shown where space is short.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PanelVisibility {
+    /// Library on the left.
+    pub library: bool,
+    /// Reader beside the compare view.
+    pub reader: bool,
+    /// Inspector and notes on the right.
+    pub inspector: bool,
+}
+
+/// View state of the main window.
+#[derive(Debug)]
+pub struct UiState {
+    /// Article shown in the reader.
+    pub current_article: Option<ArticleId>,
+    /// Articles selected in the library (one or many).
+    pub selected_articles: BTreeSet<ArticleId>,
+    /// Statement selected anywhere.
+    pub selected_statement: Option<StatementId>,
+    /// Question selected in the compare view.
+    pub selected_question: Option<QuestionId>,
+    /// Text selected in the reader (article char offsets).
+    pub reader_selection: Option<CharRange>,
+    /// One-shot: scroll every view to the selected statement next frame.
+    pub reveal_selected: bool,
+    /// Library filter text.
+    pub library_filter: String,
+    /// Search query (Ctrl+F).
+    pub search_query: String,
+    /// Search bar has been asked to take focus.
+    pub focus_search: bool,
+    /// Column filters.
+    pub filters: Filters,
+    /// Show unclassified statements below the compare columns.
+    pub show_unclassified: bool,
+    /// A link waiting for its kind.
+    pub pending_link: Option<PendingLink>,
+    /// What the notes panel is about (follows the selection unless pinned).
+    pub notes_target: NoteTarget,
+    /// True while a content editor has keyboard focus (single-key shortcuts off).
+    pub editor_focused: bool,
+    /// Panels shown.
+    pub panels: PanelVisibility,
+    /// Help ▸ Keyboard shortcuts window open.
+    pub show_shortcuts: bool,
+    /// Search results window open.
+    pub show_search_results: bool,
+    /// One-shot: the question title editor should take focus.
+    pub focus_question_title: bool,
+    /// One-shot: scroll the reader to this range of the current article.
+    pub scroll_reader_to: Option<CharRange>,
+    /// One-shot: clear the reader's text selection.
+    pub clear_reader_selection: bool,
+    /// The compare view's last layout.
+    pub compare_cache: super::compare::LayoutCache,
+    /// Review actions asked for by keys, menus or buttons this frame.
+    pub pending_review: Vec<super::review::ReviewAction>,
+}
+
+impl Default for UiState {
+    fn default() -> Self {
+        Self {
+            current_article: None,
+            selected_articles: BTreeSet::new(),
+            selected_statement: None,
+            selected_question: None,
+            reader_selection: None,
+            reveal_selected: false,
+            library_filter: String::new(),
+            search_query: String::new(),
+            focus_search: false,
+            filters: Filters::default(),
+            show_unclassified: false,
+            pending_link: None,
+            notes_target: NoteTarget::Project,
+            editor_focused: false,
+            panels: PanelVisibility { library: true, reader: true, inspector: true },
+            show_shortcuts: false,
+            show_search_results: false,
+            pending_review: Vec::new(),
+            compare_cache: super::compare::LayoutCache::default(),
+            focus_question_title: false,
+            clear_reader_selection: false,
+            scroll_reader_to: None,
+        }
+    }
+}
+
+impl UiState {
+    /// Select a statement everywhere and scroll it into view.
+    pub fn select_statement(&mut self, id: StatementId, article: ArticleId) {
+        self.selected_statement = Some(id);
+        self.current_article = Some(article);
+        self.reveal_selected = true;
+        self.notes_target = NoteTarget::Statement(id);
+    }
+
+    /// Show an article in the reader.
+    pub fn open_article(&mut self, id: ArticleId) {
+        self.current_article = Some(id);
+        self.selected_articles.clear();
+        self.selected_articles.insert(id);
+        self.reader_selection = None;
+        if !matches!(self.notes_target, NoteTarget::Project) {
+            self.notes_target = NoteTarget::Article(id);
+        }
+    }
+}
