@@ -94,6 +94,8 @@ impl TextEngine {
             ("NotoSans", &include_bytes!("../../fonts/NotoSans-Regular.ttf")[..]),
             ("NotoSansArabicUI", &include_bytes!("../../fonts/NotoSansArabicUI-Regular.ttf")[..]),
             ("NotoSansHebrew", &include_bytes!("../../fonts/NotoSansHebrew-Regular.ttf")[..]),
+            ("NotoSansSymbols", &include_bytes!("../../fonts/NotoSansSymbols-Regular.ttf")[..]),
+            ("NotoSansSymbols2", &include_bytes!("../../fonts/NotoSansSymbols2-Regular.ttf")[..]),
         ] {
             fonts.font_data.insert(name.to_owned(), Arc::new(egui::FontData::from_static(bytes)));
             for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
@@ -274,6 +276,8 @@ pub fn editor_ui(
             .hint_text(options.placeholder)
             .desired_rows(options.min_rows),
     );
+    let label = options.label.to_owned();
+    ui.ctx().accesskit_node_builder(response.id, |node| node.set_label(label));
     let committed = (response.lost_focus() && text != value).then(|| text.clone());
     let changed = response.changed().then(|| text.clone());
     ui.data_mut(|d| d.insert_temp(id, text));

@@ -169,7 +169,7 @@ fn filters_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>) {
             }
         }
     }
-    egui::ComboBox::from_id_salt("review_filter")
+    egui::ComboBox::from_label("Review")
         .selected_text(match pctx.state.filters.review {
             ReviewFilter::All => "All",
             ReviewFilter::Unreviewed => "Unreviewed",

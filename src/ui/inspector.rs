@@ -218,7 +218,7 @@ fn links_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, id: StatementId) {
         let Some(other_statement) = project.statements.get(&other) else { continue };
         ui.horizontal(|ui| {
             let direction = if link.from == id { "→" } else { "←" };
-            egui::ComboBox::from_id_salt(("link_kind", link.id))
+            egui::ComboBox::new(("link_kind", link.id), "link")
                 .selected_text(
                     egui::RichText::new(format!("{direction} {}", link.kind.label()))
                         .color(theme::link_color(link.kind, dark)),
@@ -419,11 +419,10 @@ fn article_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, id: ArticleId) {
     });
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        ui.label("Encoding");
         let current = article.source.encoding.clone();
         let locked = project.is_text_locked(id) && project.statements_of(id).any(crate::command::ops::is_analyst_decision);
         ui.add_enabled_ui(article.source.path.is_some() && !locked, |ui| {
-            egui::ComboBox::from_id_salt(("encoding", id)).selected_text(if current.is_empty() { "?" } else { current.as_str() }).show_ui(ui, |ui| {
+            egui::ComboBox::new(("encoding", id), "Encoding").selected_text(if current.is_empty() { "?" } else { current.as_str() }).show_ui(ui, |ui| {
                 for label in ["UTF-8", "UTF-16LE", "UTF-16BE", "windows-1256", "ISO-8859-6", "windows-1252", "ISO-8859-8", "windows-1255"] {
                     if ui.selectable_label(current.eq_ignore_ascii_case(label), label).clicked() {
                         pctx.sender.action(super::AppAction::Reencode(id, label.to_owned()));

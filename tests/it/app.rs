@@ -1,0 +1,116 @@
+//! The real app driven like a user: by accessibility role and label.
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable as _;
+use twotrack::app::StartWith;
+use twotrack::app::dialogs::DialogOutcome;
+
+use crate::common::{repo_file, start_app, step_until};
+
+#[test]
+fn starts_with_the_sample_project_and_shows_the_first_article() {
+    let mut harness = start_app(StartWith::Sample, vec![]);
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_eq!(app.project().articles.len(), 3, "three sample articles");
+    assert!(app.ui_state().current_article.is_some(), "the first article is in the reader");
+    assert!(!app.workspace().is_dirty(), "a freshly opened sample has no unsaved changes");
+}
+
+#[test]
+fn opens_articles_through_the_file_menu_off_the_ui_thread() {
+    let file = repo_file("assets/sample/wire_en.txt");
+    let mut harness = start_app(StartWith::Empty, vec![DialogOutcome::Picked(vec![file])]);
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_role_and_label(Role::Button, "Open articles… Ctrl+I").click();
+    harness.run_steps(2);
+    step_until(&mut harness, "the import", |app| {
+        !app.is_importing() && !app.project().articles.is_empty()
+    });
+    let app = harness.state();
+    assert_eq!(app.project().articles.len(), 1);
+    assert!(app.workspace().is_dirty(), "an import is an unsaved change");
+    let article = app.project().articles.values().next().unwrap();
+    assert_eq!(app.ui_state().current_article, Some(article.id), "the imported article is shown");
+}
+
+#[test]
+fn a_missing_file_dialog_offers_a_path_field_instead() {
+    let file = repo_file("assets/sample/wire_en.txt");
+    let mut harness = start_app(StartWith::Empty, vec![DialogOutcome::Unavailable]);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::I);
+    harness.run_steps(3);
+    let field = harness.get_by_label("Path");
+    field.focus();
+    field.type_text(&file.display().to_string());
+    harness.run_steps(2);
+    harness.get_by_role_and_label(Role::Button, "OK").click();
+    harness.run_steps(2);
+    step_until(&mut harness, "the import", |app| !app.project().articles.is_empty());
+    assert_eq!(harness.state().project().articles.len(), 1);
+}
+
+#[test]
+fn save_then_reopen_gives_back_the_same_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lavrov.ron");
+    let mut harness = start_app(
+        StartWith::Sample,
+        vec![DialogOutcome::Picked(vec![path.clone()]), DialogOutcome::Picked(vec![path.clone()])],
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run_steps(3);
+    assert!(path.exists(), "Ctrl+S on an unsaved project asks for a path and saves there");
+    assert!(!harness.state().workspace().is_dirty());
+    let saved = harness.state().project().clone();
+
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Open project").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().project(), &saved);
+    assert_eq!(harness.state().workspace().path.as_deref(), Some(path.as_path()));
+}
+
+#[test]
+fn unsaved_changes_are_not_dropped_without_asking() {
+    let mut harness = start_app(StartWith::Sample, vec![]);
+    // Make a change: a new question.
+    harness.get_by_role_and_label(Role::Button, "New question").click();
+    harness.run_steps(2);
+    assert!(harness.state().workspace().is_dirty());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run_steps(2);
+    // The prompt is up and nothing was dropped yet.
+    assert_eq!(harness.state().project().questions.len(), 1);
+    harness.get_by_role_and_label(Role::Button, "Cancel").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().project().questions.len(), 1, "Cancel keeps the work");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run_steps(2);
+    harness.get_by_role_and_label(Role::Button, "Don't save").click();
+    harness.run_steps(2);
+    assert!(harness.state().project().articles.is_empty(), "Don't save starts the new project");
+}
+
+#[test]
+fn undo_and_redo_from_the_keyboard() {
+    let mut harness = start_app(StartWith::Sample, vec![]);
+    harness.get_by_role_and_label(Role::Button, "New question").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().project().questions.len(), 1);
+    // The new question's title field has focus; leave it before undoing the workspace.
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(harness.state().project().questions.len(), 0);
+    assert!(!harness.state().workspace().is_dirty(), "undo back to the opened state is clean");
+    harness.key_press_modifiers(
+        egui::Modifiers { shift: true, ..egui::Modifiers::COMMAND },
+        egui::Key::Z,
+    );
+    harness.run_steps(2);
+    assert_eq!(harness.state().project().questions.len(), 1);
+}

@@ -1,0 +1,53 @@
+//! Helpers shared by the integration tests: starting the real app in a test harness,
+//! waiting for background work, finding files.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use twotrack::app::dialogs::{DialogOutcome, ScriptedDialogs};
+use twotrack::app::{AppConfig, Clock, StartWith, TwoTrackApp};
+
+/// A file of the repository.
+pub fn repo_file(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+/// The fixed time tests run at.
+pub fn fixed_clock() -> Clock {
+    Clock::Fixed("2026-01-15T10:30:00Z".parse().expect("valid timestamp"))
+}
+
+/// Start the real app with scripted file dialogs.
+pub fn start_app(start: StartWith, answers: Vec<DialogOutcome>) -> Harness<'static, TwoTrackApp> {
+    let mut harness =
+        Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| {
+            TwoTrackApp::new(
+                cc,
+                AppConfig {
+                    start,
+                    dialogs: Some(Box::new(ScriptedDialogs::new(answers))),
+                    clock: fixed_clock(),
+                    recovery_dir: None,
+                    startup_timing: None,
+                },
+            )
+        });
+    harness.run_steps(2);
+    harness
+}
+
+/// Step the app until `done` holds (background imports …), or fail after 20 s.
+pub fn step_until(
+    harness: &mut Harness<'_, TwoTrackApp>,
+    what: &str,
+    done: impl Fn(&TwoTrackApp) -> bool,
+) {
+    let started = Instant::now();
+    while !done(harness.state()) {
+        assert!(started.elapsed() < Duration::from_secs(20), "timed out waiting for {what}");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    harness.run_steps(2);
+}
