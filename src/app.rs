@@ -216,7 +216,7 @@ impl TwoTrackApp {
         ctx.set_zoom_factor(app.prefs.zoom);
         match config.start {
             StartWith::Sample => {
-                app.replace_workspace(Workspace::new(sample::sample_project(), None))
+                app.replace_workspace(Workspace::new(sample::sample_project(), None));
             }
             StartWith::Empty => {}
             StartWith::Project(path) => app.open_project(&path),
@@ -489,7 +489,9 @@ impl TwoTrackApp {
                 self.replace_workspace(Workspace::new(Project::new("Untitled"), None));
             }
             AppAction::OpenProjectDialog => self.dialogs.ask(DialogPurpose::OpenProject),
-            AppAction::OpenProject(path) => self.open_project(&path),
+            AppAction::OpenProject(path) | AppAction::RestoreRecovery(path) => {
+                self.open_project(&path);
+            }
             AppAction::OpenSample => {
                 self.replace_workspace(Workspace::new(sample::sample_project(), None));
             }
@@ -542,7 +544,6 @@ impl TwoTrackApp {
                     self.open_project(&path);
                 }
             }
-            AppAction::RestoreRecovery(path) => self.open_project(&path),
             AppAction::DiscardRecovery(path) => {
                 if let Err(err) = std::fs::remove_file(&path) {
                     self.notify(
@@ -573,10 +574,10 @@ impl TwoTrackApp {
                 return;
             }
         };
-        self.use_paths(answer.purpose, paths, ctx);
+        self.use_paths(&answer.purpose, paths, ctx);
     }
 
-    fn use_paths(&mut self, purpose: DialogPurpose, paths: Vec<PathBuf>, ctx: &egui::Context) {
+    fn use_paths(&mut self, purpose: &DialogPurpose, paths: Vec<PathBuf>, ctx: &egui::Context) {
         match purpose {
             DialogPurpose::ImportFiles | DialogPurpose::ImportFolder => {
                 self.start_import(paths, false, ctx);
@@ -761,12 +762,11 @@ impl TwoTrackApp {
             }
             ui::modals::ModalChoice::SaveThen(then) => {
                 self.modal = None;
-                let saved = match self.ws.path.clone() {
-                    Some(path) => self.save_to(&path),
-                    None => {
-                        self.dialogs.ask(DialogPurpose::SaveProject(self.suggested_file_name()));
-                        false
-                    }
+                let saved = if let Some(path) = self.ws.path.clone() {
+                    self.save_to(&path)
+                } else {
+                    self.dialogs.ask(DialogPurpose::SaveProject(self.suggested_file_name()));
+                    false
                 };
                 if saved {
                     self.handle_action(then, ctx, true);
@@ -778,7 +778,7 @@ impl TwoTrackApp {
             }
             ui::modals::ModalChoice::UsePath(purpose, path) => {
                 self.modal = None;
-                self.use_paths(purpose, vec![path], ctx);
+                self.use_paths(&purpose, vec![path], ctx);
             }
             ui::modals::ModalChoice::Action(action) => {
                 self.modal = None;

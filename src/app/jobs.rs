@@ -103,6 +103,7 @@ impl ImportJob {
     }
 
     /// Wait for the job to finish (tests and the command line).
+    #[must_use]
     pub fn wait(self) -> ImportResult {
         loop {
             match self.rx.recv() {

@@ -42,7 +42,7 @@ fn field(
     output
 }
 
-fn non_empty(text: String) -> Option<String> {
+fn non_empty(text: &str) -> Option<String> {
     let trimmed = text.trim();
     (!trimmed.is_empty()).then(|| trimmed.to_owned())
 }
@@ -126,7 +126,7 @@ fn statement_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, id: StatementId) {
     {
         pctx.sender.command_opt(
             "Edit speaker",
-            ops::edit_statement(project, id, |s| s.speaker = non_empty(text)),
+            ops::edit_statement(project, id, |s| s.speaker = non_empty(&text)),
         );
     }
     let actor = statement.actor.clone().unwrap_or_default();
@@ -136,7 +136,7 @@ fn statement_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, id: StatementId) {
     {
         pctx.sender.command_opt(
             "Edit actor",
-            ops::edit_statement(project, id, |s| s.actor = non_empty(text)),
+            ops::edit_statement(project, id, |s| s.actor = non_empty(&text)),
         );
     }
     let via = statement.via.join(" / ");
@@ -150,14 +150,14 @@ fn statement_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, id: StatementId) {
     )
     .committed
     {
-        let list: Vec<String> = text.split('/').filter_map(|v| non_empty(v.to_owned())).collect();
+        let list: Vec<String> = text.split('/').filter_map(non_empty).collect();
         pctx.sender.command_opt("Edit via", ops::edit_statement(project, id, |s| s.via = list));
     }
     let tags = statement.tags.iter().cloned().collect::<Vec<_>>().join(", ");
     if let Some(text) =
         field(ui, pctx, Id::unique(("tags", id)), "Tags (comma-separated)", &tags, false).committed
     {
-        let set = text.split([',', '،']).filter_map(|t| non_empty(t.to_owned())).collect();
+        let set = text.split([',', '،']).filter_map(non_empty).collect();
         pctx.sender.command_opt("Edit tags", ops::edit_statement(project, id, |s| s.tags = set));
     }
     let translation = statement.translation.clone();
@@ -362,19 +362,19 @@ fn article_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, id: ArticleId) {
     if let Some(text) =
         field(ui, pctx, Id::unique(("a_outlet", id)), "Outlet", &outlet, false).committed
     {
-        edit(pctx, "Edit outlet", &|a| a.meta.outlet = non_empty(text.clone()));
+        edit(pctx, "Edit outlet", &|a| a.meta.outlet = non_empty(&text));
     }
     let author = meta.author.clone().unwrap_or_default();
     if let Some(text) =
         field(ui, pctx, Id::unique(("a_author", id)), "Author", &author, false).committed
     {
-        edit(pctx, "Edit author", &|a| a.meta.author = non_empty(text.clone()));
+        edit(pctx, "Edit author", &|a| a.meta.author = non_empty(&text));
     }
     let url = meta.url.clone().unwrap_or_default();
     if let Some(text) =
         field(ui, pctx, Id::unique(("a_url", id)), "Address (URL)", &url, false).committed
     {
-        edit(pctx, "Edit address", &|a| a.meta.url = non_empty(text.clone()));
+        edit(pctx, "Edit address", &|a| a.meta.url = non_empty(&text));
     }
     let date = meta.published.as_ref().map(PubDate::iso).unwrap_or_default();
     let output = field(
@@ -401,7 +401,7 @@ fn article_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, id: ArticleId) {
     if let Some(text) =
         field(ui, pctx, Id::unique(("a_lang", id)), "Language code", &language, false).committed
     {
-        edit(pctx, "Edit language", &|a| a.meta.language = text.trim().to_owned());
+        edit(pctx, "Edit language", &|a| text.trim().clone_into(&mut a.meta.language));
     }
     ui.horizontal(|ui| {
         ui.label("Direction");

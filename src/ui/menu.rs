@@ -111,8 +111,8 @@ pub fn global_shortcuts(ctx: &egui::Context, state: &UiState, sender: &mut Sende
     });
 }
 
-fn shortcut_button(ui: &mut egui::Ui, label: &str, shortcut: &KeyboardShortcut) -> bool {
-    ui.add(egui::Button::new(label).shortcut_text(ui.ctx().format_shortcut(shortcut))).clicked()
+fn shortcut_button(ui: &mut egui::Ui, label: &str, shortcut: KeyboardShortcut) -> bool {
+    ui.add(egui::Button::new(label).shortcut_text(ui.ctx().format_shortcut(&shortcut))).clicked()
 }
 
 /// The menu bar. Returns a new theme choice when the analyst picked one.
@@ -147,7 +147,7 @@ pub fn menu_bar_ui(
                 sender.action(AppAction::Redo);
             }
             ui.separator();
-            if shortcut_button(ui, "Find…", &FIND) {
+            if shortcut_button(ui, "Find…", FIND) {
                 state.focus_search = true;
             }
         });
@@ -182,7 +182,7 @@ pub fn menu_bar_ui(
             }
         });
         ui.menu_button("Help", |ui| {
-            if shortcut_button(ui, "Keyboard shortcuts", &HELP) {
+            if shortcut_button(ui, "Keyboard shortcuts", HELP) {
                 state.show_shortcuts = true;
             }
             if ui.button("Open the sample project").clicked() {
@@ -200,10 +200,10 @@ pub fn menu_bar_ui(
 }
 
 fn file_menu_ui(ui: &mut egui::Ui, menu: &MenuState, sender: &mut Sender) {
-    if shortcut_button(ui, "New project", &NEW) {
+    if shortcut_button(ui, "New project", NEW) {
         sender.action(AppAction::NewProject);
     }
-    if shortcut_button(ui, "Open project…", &OPEN) {
+    if shortcut_button(ui, "Open project…", OPEN) {
         sender.action(AppAction::OpenProjectDialog);
     }
     ui.add_enabled_ui(!menu.recent.is_empty(), |ui| {
@@ -217,20 +217,20 @@ fn file_menu_ui(ui: &mut egui::Ui, menu: &MenuState, sender: &mut Sender) {
             }
         });
     });
-    if shortcut_button(ui, "Save", &SAVE) {
+    if shortcut_button(ui, "Save", SAVE) {
         sender.action(AppAction::Save);
     }
-    if shortcut_button(ui, "Save as…", &SAVE_AS) {
+    if shortcut_button(ui, "Save as…", SAVE_AS) {
         sender.action(AppAction::SaveAsDialog);
     }
     ui.separator();
-    if shortcut_button(ui, "Open articles…", &IMPORT) {
+    if shortcut_button(ui, "Open articles…", IMPORT) {
         sender.action(AppAction::ImportDialog);
     }
     if ui.button("Import a folder…").clicked() {
         sender.action(AppAction::ImportFolderDialog);
     }
-    if shortcut_button(ui, "New article from clipboard", &PASTE_ARTICLE) {
+    if shortcut_button(ui, "New article from clipboard", PASTE_ARTICLE) {
         sender.action(AppAction::PasteArticle);
     }
     ui.separator();
@@ -246,7 +246,7 @@ fn file_menu_ui(ui: &mut egui::Ui, menu: &MenuState, sender: &mut Sender) {
         }
     });
     ui.separator();
-    if shortcut_button(ui, "Quit", &QUIT) {
+    if shortcut_button(ui, "Quit", QUIT) {
         sender.action(AppAction::Quit);
     }
 }
@@ -285,7 +285,7 @@ fn statements_menu_ui(
         sender.action(AppAction::Reanalyze(article));
     }
     ui.separator();
-    if shortcut_button(ui, "New question", &NEW_QUESTION) {
+    if shortcut_button(ui, "New question", NEW_QUESTION) {
         state.pending_review.push(ReviewAction::NewQuestion);
     }
 }

@@ -31,6 +31,7 @@ pub struct PanelVisibility {
 
 /// View state of the main window.
 #[derive(Debug)]
+#[allow(clippy::struct_excessive_bools)] // independent one-shot flags and toggles
 pub struct UiState {
     /// Article shown in the reader.
     pub current_article: Option<ArticleId>,

@@ -1,4 +1,7 @@
 //! Integration tests: one binary, one module per area.
 
+// Tests fail by panicking.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod app;
 mod common;

@@ -19,6 +19,7 @@ fn column_of(layout: &CompareLayout, id: StatementId) -> Option<(Column, Rect)> 
     Some((placed.column, placed.rect))
 }
 
+#[allow(clippy::many_single_char_names)] // the textbook Bernstein form
 fn cubic(p0: Pos2, p1: Pos2, p2: Pos2, p3: Pos2, t: f32) -> Pos2 {
     let u = 1.0 - t;
     let a = u * u * u;
@@ -129,8 +130,8 @@ pub fn paint_links(
         let k = *n as f32;
         *n += 1;
         // 0, +step, -step, +2step …
-        let sign = if *n % 2 == 0 { 1.0 } else { -1.0 };
-        sign * ((k + 1.0) / 2.0).floor() * BAND_STEP * 2.0
+        let sign = if (*n).is_multiple_of(2) { 1.0 } else { -1.0 };
+        sign * f32::midpoint(k, 1.0).floor() * BAND_STEP * 2.0
     };
     let painter = painter.with_clip_rect(visible);
     for link in project.links.values() {

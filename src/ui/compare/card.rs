@@ -69,22 +69,25 @@ pub fn stripe_color(statement: &Statement, dark: bool) -> Color32 {
     }
 }
 
-fn paint_text(
-    engine: &mut TextEngine,
-    painter: &Painter,
+/// Where the next line of a card goes.
+struct Pen<'a> {
+    painter: Painter,
+    engine: &'a mut TextEngine,
     x: f32,
-    y: &mut f32,
+    y: f32,
     width: f32,
-    text: &str,
-    style: &TextStyle,
-    lines: usize,
-) {
-    if lines == 0 || text.is_empty() {
-        return;
+}
+
+impl Pen<'_> {
+    /// Paint `text` in at most `lines` lines and move down by that many lines.
+    fn write(&mut self, text: &str, style: &TextStyle, lines: usize) {
+        if lines == 0 || text.is_empty() {
+            return;
+        }
+        let layout = self.engine.layout(text, style, Some(self.width), Some(lines));
+        self.engine.paint(&self.painter, pos2(self.x, self.y), &layout);
+        self.y += lines as f32 * style.size_pt * style.line_height;
     }
-    let layout = engine.layout(text, style, Some(width), Some(lines));
-    engine.paint(painter, pos2(x, *y), &layout);
-    *y += lines as f32 * style.size_pt * style.line_height;
 }
 
 /// Paint a card into `rect`.
@@ -122,21 +125,24 @@ pub fn paint_card(
         Rect::from_min_max(rect.min, pos2(rect.left() + theme::CARD_STRIPE, rect.bottom()));
     painter.rect_filled(stripe_rect, egui::CornerRadius { nw: 5, sw: 5, ne: 0, se: 0 }, stripe);
 
-    let x = rect.left() + theme::CARD_STRIPE + theme::CARD_MARGIN;
     let width = metrics.inner_width(rect.width());
-    let mut y = rect.top() + theme::CARD_MARGIN;
-    let clip = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
+    let mut pen = Pen {
+        painter: painter.with_clip_rect(rect.intersect(painter.clip_rect())),
+        engine,
+        x: rect.left() + theme::CARD_STRIPE + theme::CARD_MARGIN,
+        y: rect.top() + theme::CARD_MARGIN,
+        width,
+    };
     let meta = theme::meta_style(&visuals);
     let source = TextStyle { bold: true, color: stripe, ..meta.clone() };
-    paint_text(engine, &clip, x, &mut y, width, &source_line(statement), &source, 1);
+    pen.write(&source_line(statement), &source, 1);
     let text_style = theme::card_text_style(&visuals);
-    let lines = metrics.text_lines(&statement.span.quote, width);
-    paint_text(engine, &clip, x, &mut y, width, &statement.span.quote, &text_style, lines);
-    paint_text(engine, &clip, x, &mut y, width, &origin_line(statement, info.article), &meta, 1);
+    pen.write(&statement.span.quote, &text_style, metrics.text_lines(&statement.span.quote, width));
+    pen.write(&origin_line(statement, info.article), &meta, 1);
     let translation_lines = metrics.translation_lines(&statement.translation, width);
-    paint_text(engine, &clip, x, &mut y, width, &statement.translation, &meta, translation_lines);
+    pen.write(&statement.translation, &meta, translation_lines);
     if let Some(note) = info.note {
         let excerpt = format!("✎ {}", note.lines().next().unwrap_or_default());
-        paint_text(engine, &clip, x, &mut y, width, &excerpt, &meta, 1);
+        pen.write(&excerpt, &meta, 1);
     }
 }

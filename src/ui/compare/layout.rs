@@ -317,7 +317,7 @@ pub fn build(
                 _ => None,
             })
             .collect(),
-        layout: CompareLayout { column_width, width, ..CompareLayout::default() },
+        layout: CompareLayout { width, column_width, ..CompareLayout::default() },
         y: 0.0,
     };
     let mut by_question: BTreeMap<Option<QuestionId>, (Vec<&Statement>, Vec<&Statement>)> =
@@ -423,7 +423,7 @@ mod tests {
             (Kind::Unclassified, None),
         ]);
         let filters = Filters::default();
-        let selected = Default::default();
+        let selected = std::collections::BTreeSet::default();
         let prepared = PreparedFilters::new(&filters, &selected);
         let visuals = egui::Visuals::light();
         let layout = build(&project, &prepared, None, false, 800.0, CardMetrics::new(&visuals));
@@ -447,7 +447,7 @@ mod tests {
             .collect();
         let project = project_with(&kinds);
         let filters = Filters::default();
-        let selected = Default::default();
+        let selected = std::collections::BTreeSet::default();
         let prepared = PreparedFilters::new(&filters, &selected);
         let visuals = egui::Visuals::light();
         let layout = build(&project, &prepared, None, false, 800.0, CardMetrics::new(&visuals));
