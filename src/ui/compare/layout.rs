@@ -271,7 +271,10 @@ impl Builder {
         self.push(Item::SectionHeader(section.clone()), Column::Both, top, SECTION_HEADER);
         let body = top + SECTION_HEADER + 4.0;
         let left = self.stack(Column::Official, official, &section, body);
-        let right = self.stack(Column::Unofficial, unofficial, &section, body);
+        // Official cards sit under an actor header: start the unofficial column level
+        // with the first official card so the two positions face each other.
+        let right_top = if official.is_empty() { body } else { body + ACTOR_HEADER };
+        let right = self.stack(Column::Unofficial, unofficial, &section, right_top);
         self.y = left.max(right) + SECTION_GAP;
         self.layout.sections.push((section, top, self.y));
     }
