@@ -30,6 +30,8 @@ pub enum StartWith {
     Project(PathBuf),
     /// These articles, in a new unsaved project (the first one shown).
     Articles(Vec<PathBuf>),
+    /// This project, already in memory (tests and benchmarks).
+    InMemory(Box<Project>),
 }
 
 /// The time source (fixed in tests so notes and screenshots are stable).
@@ -161,12 +163,30 @@ impl Workspace {
     }
 }
 
+/// Commands adding `suggestions` to `article`, with fresh ids counted from `next`.
+fn suggestion_commands(
+    next: &mut u64,
+    article: ArticleId,
+    suggestions: Vec<crate::model::Statement>,
+) -> Vec<Command> {
+    suggestions
+        .into_iter()
+        .map(|mut statement| {
+            statement.id = StatementId(*next);
+            *next += 1;
+            statement.article = article;
+            Command::PutStatement(Box::new(statement))
+        })
+        .collect()
+}
+
 fn file_stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
     let meta = std::fs::metadata(path).ok()?;
     Some((meta.modified().ok()?, meta.len()))
 }
 
 /// The running application.
+#[allow(clippy::struct_excessive_bools)] // independent flags of the app's life cycle
 pub struct TwoTrackApp {
     ws: Workspace,
     text: TextEngine,
@@ -184,6 +204,7 @@ pub struct TwoTrackApp {
     last_disk_check: Instant,
     title: String,
     pending_export: Option<ExportFormat>,
+    first_frame_done: bool,
 }
 
 impl TwoTrackApp {
@@ -211,6 +232,7 @@ impl TwoTrackApp {
             last_disk_check: Instant::now(),
             title: String::new(),
             pending_export: None,
+            first_frame_done: false,
         };
         app.apply_theme(ctx);
         ctx.set_zoom_factor(app.prefs.zoom);
@@ -221,6 +243,7 @@ impl TwoTrackApp {
             StartWith::Empty => {}
             StartWith::Project(path) => app.open_project(&path),
             StartWith::Articles(paths) => app.start_import(paths, true, ctx),
+            StartWith::InMemory(project) => app.replace_workspace(Workspace::new(*project, None)),
         }
         app
     }
@@ -367,12 +390,7 @@ impl TwoTrackApp {
             first_article.get_or_insert(article.id);
             let article_id = article.id;
             commands.push(Command::PutArticle(Box::new(article)));
-            for mut statement in imported.suggestions {
-                statement.id = StatementId(next);
-                next += 1;
-                statement.article = article_id;
-                commands.push(Command::PutStatement(Box::new(statement)));
-            }
+            commands.extend(suggestion_commands(&mut next, article_id, imported.suggestions));
             for warning in imported.imported.warnings {
                 self.notify(Level::Warning, warning);
             }
@@ -422,7 +440,7 @@ impl TwoTrackApp {
 
     fn reanalyze(&mut self, id: ArticleId) {
         let Some(article) = self.ws.project.articles.get(&id) else { return };
-        let suggestions = crate::analysis::analyze_article(article);
+        let suggestions = jobs::suggest_for(article);
         let keep: Vec<_> = self
             .ws
             .project
@@ -440,21 +458,60 @@ impl TwoTrackApp {
             .collect();
         let mut next = self.ws.project.next_id.max(1);
         let mut commands = stale;
-        for mut statement in suggestions {
-            if keep.iter().any(|r| r.overlaps(&statement.span.range)) {
-                continue;
-            }
-            statement.id = StatementId(next);
-            next += 1;
-            statement.article = id;
-            commands.push(Command::PutStatement(Box::new(statement)));
-        }
+        let fresh =
+            suggestions.into_iter().filter(|s| !keep.iter().any(|r| r.overlaps(&s.span.range)));
+        commands.extend(suggestion_commands(&mut next, id, fresh.collect()));
         if let Err(err) = self.ws.history.apply(
             &mut self.ws.project,
             "Find statements again",
             Command::Batch(commands),
         ) {
             self.notify(Level::Error, format!("Could not re-run the analysis: {err}"));
+        }
+    }
+
+    /// Decode an article's file again with another encoding. Only while the analyst
+    /// has not reviewed or marked anything in it: its suggestions are found again.
+    fn reencode(&mut self, id: ArticleId, encoding: &str) {
+        let Some(article) = self.ws.project.articles.get(&id) else { return };
+        let Some(path) = article.source.path.clone() else {
+            self.notify(
+                Level::Warning,
+                "This article was pasted, so it has no file to decode again.",
+            );
+            return;
+        };
+        if self.ws.project.statements_of(id).any(crate::command::ops::is_analyst_decision) {
+            self.notify(
+                Level::Warning,
+                "The text is locked: statements in it were reviewed or marked. Remove them first.",
+            );
+            return;
+        }
+        let options = crate::ingest::ImportOptions { encoding: Some(encoding.to_owned()) };
+        let imported = match crate::ingest::import_path(Path::new(&path), &options) {
+            Ok(imported) => imported,
+            Err(err) => {
+                self.notify(
+                    Level::Error,
+                    format!("Could not decode the file as {encoding}: {err}"),
+                );
+                return;
+            }
+        };
+        let mut commands: Vec<Command> =
+            self.ws.project.statements_of(id).map(|s| Command::RemoveStatement(s.id)).collect();
+        let mut article = imported.article;
+        article.id = id;
+        let mut next = self.ws.project.next_id.max(1);
+        let suggestions = jobs::suggest_for(&article);
+        commands.push(Command::PutArticle(Box::new(article)));
+        commands.extend(suggestion_commands(&mut next, id, suggestions));
+        let label = format!("Decode as {encoding}");
+        if let Err(err) =
+            self.ws.history.apply(&mut self.ws.project, label, Command::Batch(commands))
+        {
+            self.notify(Level::Error, format!("Could not change the encoding: {err}"));
         }
     }
 
@@ -514,10 +571,7 @@ impl TwoTrackApp {
                 self.awaiting_paste = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste);
             }
-            AppAction::Reencode(id, encoding) => {
-                let _ = (id, encoding);
-                self.notify(Level::Warning, "Changing the encoding is not available yet.");
-            }
+            AppAction::Reencode(id, encoding) => self.reencode(id, &encoding),
             AppAction::Reanalyze(id) => self.reanalyze(id),
             AppAction::ExportDialog(format) => {
                 let name =
@@ -810,9 +864,31 @@ impl TwoTrackApp {
     }
 }
 
+impl TwoTrackApp {
+    /// With `TWOTRACK_STARTUP_TIMING=1`: print the time from process start to the end
+    /// of the first painted frame. The first frame is painted after `ui` returns, so
+    /// the figure is taken when the second frame starts.
+    fn report_startup(&mut self, ctx: &egui::Context) {
+        let Some(start) = self.startup else { return };
+        if self.first_frame_done {
+            self.startup = None;
+            #[allow(clippy::print_stderr)] // the requested output of TWOTRACK_STARTUP_TIMING
+            {
+                eprintln!("startup_ms={}", start.elapsed().as_millis());
+            }
+        } else {
+            self.first_frame_done = true;
+            ctx.request_repaint();
+        }
+    }
+}
+
 impl eframe::App for TwoTrackApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if self.first_frame_done {
+            self.report_startup(&ctx);
+        }
         let mut sender = Sender::default();
         self.poll_background(&ctx);
         self.handle_input(&ctx, &mut sender);
@@ -879,7 +955,7 @@ impl eframe::App for TwoTrackApp {
                     .size_range(240.0..=900.0)
                     .show(ui, |ui| ui::reader::reader_ui(ui, &mut pctx));
             }
-            egui::CentralPanel::no_frame().show(ui, |ui| ui::compare::compare_ui(ui, &mut pctx));
+            egui::CentralPanel::no_frame().show(ui, |ui| ui::central_ui(ui, &mut pctx));
         });
         ui::review::review_keys(&ctx, &mut pctx);
         ui::review::apply_review(&mut pctx);
@@ -892,12 +968,7 @@ impl eframe::App for TwoTrackApp {
         self.update_title(&ctx);
         self.text.end_frame(&ctx);
 
-        if let Some(start) = self.startup.take() {
-            #[allow(clippy::print_stderr)] // requested output of TWOTRACK_STARTUP_TIMING
-            {
-                eprintln!("startup_ms={}", start.elapsed().as_millis());
-            }
-        }
+        self.report_startup(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -13,5 +13,7 @@ pub mod ingest;
 pub mod model;
 pub mod query;
 pub mod store;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod text;
 pub mod ui;

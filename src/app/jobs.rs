@@ -44,7 +44,13 @@ pub struct ImportJob {
 /// Suggested statements for a freshly imported article.
 #[must_use]
 pub fn suggest(imported: &Imported) -> Vec<Statement> {
-    crate::analysis::analyze_article(&imported.article)
+    suggest_for(&imported.article)
+}
+
+/// Suggested statements for an article (ids 0).
+#[must_use]
+pub fn suggest_for(article: &crate::model::Article) -> Vec<Statement> {
+    crate::analysis::analyze_article(article)
 }
 
 impl ImportJob {

@@ -20,7 +20,7 @@ pub fn sample_project() -> Project {
         let id = crate::model::ArticleId(project.alloc_id());
         imported.article.id = id;
         imported.article.source.path = Some(format!("assets/sample/{name}"));
-        let suggestions = crate::analysis::analyze_article(&imported.article);
+        let suggestions = super::jobs::suggest_for(&imported.article);
         project.articles.insert(id, imported.article);
         for mut statement in suggestions {
             statement.id = crate::model::StatementId(project.alloc_id());

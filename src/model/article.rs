@@ -73,6 +73,17 @@ pub struct PubDate {
 }
 
 impl PubDate {
+    /// The moment this date denotes: midnight when no time is given; the zone when it
+    /// is an offset (`+03:00`, `-0500`) or UTC/GMT, else UTC. `None` for an invalid date.
+    #[must_use]
+    pub fn timestamp(&self) -> Option<jiff::Timestamp> {
+        let (hour, minute) = self.time.unwrap_or((0, 0));
+        let date = jiff::civil::Date::new(self.year, self.month as i8, self.day as i8).ok()?;
+        let time = jiff::civil::Time::new(hour as i8, minute as i8, 0, 0).ok()?;
+        let offset = self.zone.as_deref().and_then(parse_offset).unwrap_or(jiff::tz::Offset::UTC);
+        offset.to_timestamp(date.to_datetime(time)).ok()
+    }
+
     /// ISO-8601 form: `2023-07-07`, or `2023-07-07 14:05 +03:00` when time is known.
     #[must_use]
     pub fn iso(&self) -> String {
@@ -86,6 +97,31 @@ impl PubDate {
         }
         out
     }
+}
+
+/// Parse `+03:00`, `-0500`, `+3`, `UTC`, `GMT`, `Z` (also with a `GMT`/`UTC` prefix).
+fn parse_offset(zone: &str) -> Option<jiff::tz::Offset> {
+    let zone = zone.trim();
+    let rest = zone.strip_prefix("GMT").or_else(|| zone.strip_prefix("UTC")).unwrap_or(zone).trim();
+    if rest.is_empty() || rest == "Z" {
+        return Some(jiff::tz::Offset::UTC);
+    }
+    let (sign, digits) = match rest.chars().next()? {
+        '+' => (1, rest.get(1..)?),
+        '-' | '−' => (-1, rest.get(rest.chars().next()?.len_utf8()..)?),
+        _ => return None,
+    };
+    let (hours, minutes) = match digits.split_once(':') {
+        Some((h, m)) => (h.parse::<i32>().ok()?, m.parse::<i32>().ok()?),
+        None if digits.len() == 4 => {
+            (digits.get(..2)?.parse().ok()?, digits.get(2..)?.parse().ok()?)
+        }
+        None => (digits.parse().ok()?, 0),
+    };
+    if hours > 14 || minutes > 59 {
+        return None;
+    }
+    jiff::tz::Offset::from_seconds(sign * (hours * 3600 + minutes * 60)).ok()
 }
 
 /// The file format an article came from.
@@ -186,5 +222,27 @@ impl Article {
             .get(idx)
             .filter(|p| p.range.start <= offset && offset <= p.range.end)
             .map(|_| idx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(time: Option<(u8, u8)>, zone: Option<&str>) -> PubDate {
+        PubDate { year: 2023, month: 7, day: 7, time, zone: zone.map(str::to_owned) }
+    }
+
+    #[test]
+    fn publication_dates_become_instants_with_their_zone() {
+        let utc: jiff::Timestamp = "2023-07-07T09:40:00Z".parse().unwrap();
+        assert_eq!(date(Some((9, 40)), Some("GMT")).timestamp(), Some(utc));
+        assert_eq!(date(Some((12, 40)), Some("+03:00")).timestamp(), Some(utc));
+        assert_eq!(date(Some((12, 40)), Some("GMT+3")).timestamp(), Some(utc));
+        assert_eq!(date(Some((5, 40)), Some("-0400")).timestamp(), Some(utc));
+        assert_eq!(date(Some((9, 40)), Some("Asia/Nowhere")).timestamp(), Some(utc));
+        let midnight: jiff::Timestamp = "2023-07-07T00:00:00Z".parse().unwrap();
+        assert_eq!(date(None, None).timestamp(), Some(midnight));
+        assert_eq!(PubDate { month: 2, day: 30, ..date(None, None) }.timestamp(), None);
     }
 }

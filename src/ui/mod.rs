@@ -11,6 +11,7 @@ pub mod reader;
 pub mod review;
 pub mod state;
 pub mod theme;
+pub mod timeline;
 pub mod widgets;
 
 use std::path::PathBuf;
@@ -133,4 +134,18 @@ pub struct PanelCtx<'a> {
     pub now: jiff::Timestamp,
     /// Changes whenever the project changes (history state), for caches.
     pub revision: u64,
+}
+
+/// The central area: tabs for Compare and Timeline.
+pub fn central_ui(ui: &mut egui::Ui, pctx: &mut PanelCtx<'_>) {
+    use state::CentralView;
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut pctx.state.central, CentralView::Compare, "Compare");
+        ui.selectable_value(&mut pctx.state.central, CentralView::Timeline, "Timeline");
+    });
+    ui.separator();
+    match pctx.state.central {
+        CentralView::Compare => compare::compare_ui(ui, pctx),
+        CentralView::Timeline => timeline::timeline_ui(ui, pctx),
+    }
 }

@@ -5,6 +5,16 @@ use std::collections::BTreeSet;
 use crate::model::{ArticleId, CharRange, NoteTarget, QuestionId, StatementId};
 use crate::query::Filters;
 
+/// What the central area shows beside the reader.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CentralView {
+    /// Official and unofficial columns.
+    #[default]
+    Compare,
+    /// Statements over time.
+    Timeline,
+}
+
 /// A pending drag-and-drop of a statement card.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CardDrag(pub StatementId);
@@ -73,6 +83,10 @@ pub struct UiState {
     pub scroll_reader_to: Option<CharRange>,
     /// One-shot: clear the reader's text selection.
     pub clear_reader_selection: bool,
+    /// What the central area shows.
+    pub central: CentralView,
+    /// Rows of the timeline.
+    pub timeline_group: super::timeline::GroupBy,
     /// The compare view's last layout.
     pub compare_cache: super::compare::LayoutCache,
     /// Review actions asked for by keys, menus or buttons this frame.
@@ -101,6 +115,8 @@ impl Default for UiState {
             show_search_results: false,
             pending_review: Vec::new(),
             compare_cache: super::compare::LayoutCache::default(),
+            central: CentralView::Compare,
+            timeline_group: super::timeline::GroupBy::Kind,
             focus_question_title: false,
             clear_reader_selection: false,
             scroll_reader_to: None,
