@@ -205,6 +205,9 @@ fn page_meta(doc: &Document) -> FoundMeta {
     found.author = meta_content(doc, &["author", "article:author", "byl", "dc.creator"])
         .filter(|a| !a.starts_with("http"));
     found.outlet = meta_content(doc, &["og:site_name", "application-name"]);
+    // Readability turns <h1> into <h2>; remember the page's own headline.
+    found.title =
+        doc.select("h1").nodes().first().map(|h1| clean_line(&h1.text())).filter(|t| !t.is_empty());
     found
 }
 
@@ -225,7 +228,8 @@ fn meta_content(doc: &Document, keys: &[&str]) -> Option<String> {
 }
 
 /// Readability's metadata (it reads JSON-LD and many `<meta>` spellings) fills
-/// what the page scan did not find; its title is always used.
+/// what the page scan did not find; its title, when it has one, wins over the
+/// page's first `<h1>`.
 fn merge_readability_meta(found: &mut FoundMeta, meta: &Metadata) {
     let clean = |s: &Option<String>| s.as_deref().map(clean_line).filter(|s| !s.is_empty());
     let title = clean_line(&meta.title);
@@ -327,6 +331,8 @@ impl Walker {
             _ if is_marked_caption(node) => Some(ParagraphRole::Caption),
             "h1" => Some(ParagraphRole::Headline),
             "h2" | "h3" | "h4" | "h5" | "h6" => Some(ParagraphRole::Subheading),
+            // List items are body text, however short.
+            "li" if role.is_none() => Some(ParagraphRole::Body),
             _ => role,
         };
         for child in node.children_it(false) {

@@ -29,6 +29,7 @@ struct State {
     line: String,
     heading: Option<HeadingLevel>,
     has_headline: bool,
+    list_depth: usize,
     image_depth: usize,
     in_metadata: bool,
     metadata: String,
@@ -64,6 +65,12 @@ impl State {
                 ParagraphRole::Subheading
             };
             self.pending.push(Pending::Fixed(Block::with_role(text, role)));
+        } else if self.list_depth > 0 {
+            // List items are body text, however short.
+            let groups = [std::mem::take(&mut self.lines)];
+            for text in reflow(&groups, true).into_iter().flatten() {
+                self.pending.push(Pending::Fixed(Block::with_role(text, ParagraphRole::Body)));
+            }
         } else if !self.lines.is_empty() {
             self.pending.push(Pending::Lines(std::mem::take(&mut self.lines)));
         }
@@ -80,6 +87,14 @@ impl State {
             Event::Start(Tag::Heading { level, .. }) => {
                 self.end_block();
                 self.heading = Some(level);
+            }
+            Event::Start(Tag::List(_)) => {
+                self.end_block();
+                self.list_depth += 1;
+            }
+            Event::End(TagEnd::List(_)) => {
+                self.end_block();
+                self.list_depth = self.list_depth.saturating_sub(1);
             }
             Event::Start(Tag::CodeBlock(_)) => {
                 self.end_block();
@@ -165,7 +180,7 @@ impl FormatReader for MarkdownReader {
             .iter()
             .filter_map(|p| if let Pending::Lines(lines) = p { Some(lines.clone()) } else { None })
             .collect();
-        let mut flowed = reflow(&groups).into_iter();
+        let mut flowed = reflow(&groups, true).into_iter();
         let mut blocks = Vec::new();
         for pending in state.pending {
             match pending {

@@ -33,7 +33,7 @@ impl FormatReader for PlainReader {
         if !current.is_empty() {
             groups.push(current);
         }
-        let blocks = reflow(&groups).into_iter().flatten().map(Block::plain).collect();
+        let blocks = reflow(&groups, false).into_iter().flatten().map(Block::plain).collect();
         Extracted { blocks, ..Extracted::default() }
     }
 }
@@ -87,9 +87,10 @@ fn wrap_width(groups: &[Vec<Line>]) -> Option<usize> {
 }
 
 /// Turn blank-line-separated groups of lines into paragraphs, group by group (see
-/// the module doc).
-pub(crate) fn reflow(groups: &[Vec<Line>]) -> Vec<Vec<String>> {
-    let width = wrap_width(groups);
+/// the module doc). With `soft_breaks` (Markdown), every line break that is not a
+/// hard break joins, except around date, byline, credit and list lines.
+pub(crate) fn reflow(groups: &[Vec<Line>], soft_breaks: bool) -> Vec<Vec<String>> {
+    let width = if soft_breaks { Some(0) } else { wrap_width(groups) };
     let mut out = Vec::with_capacity(groups.len());
     for group in groups {
         let mut paragraphs = Vec::new();
@@ -125,7 +126,8 @@ fn joins(prev: &Line, next: &Line, width: Option<usize>) -> bool {
         return false;
     }
     let first_word = next.text.split(' ').next().map_or(0, chars);
-    // The next word would not have fitted (10% slack for proportional fonts).
+    // The next word would not have fitted (10% slack for proportional fonts). A
+    // width of 0 (Markdown soft breaks) always joins.
     (chars(&prev.text) + 1 + first_word) * 10 > width * 9
 }
 
