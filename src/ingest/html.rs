@@ -264,11 +264,11 @@ fn class_and_id(node: &NodeRef<'_>) -> String {
         .to_ascii_lowercase()
 }
 
-/// A short element whose class names a caption or photo credit
-/// (`wp-caption-text`, `photo-credit`).
-fn is_marked_caption(node: &NodeRef<'_>) -> bool {
+/// A short element whose class or id contains one of `words`
+/// (`wp-caption-text`, `photo-credit`, `article-byline`).
+fn is_marked(node: &NodeRef<'_>, words: &[&str]) -> bool {
     let marks = class_and_id(node);
-    (marks.contains("caption") || marks.contains("credit")) && node.text().chars().count() < 400
+    words.iter().any(|w| marks.contains(w)) && node.text().chars().count() < 400
 }
 
 /// Walks a DOM collecting one block per paragraph-level element.
@@ -328,7 +328,9 @@ impl Walker {
         self.flush(role);
         let own = match name.as_str() {
             "figcaption" | "caption" => Some(ParagraphRole::Caption),
-            _ if is_marked_caption(node) => Some(ParagraphRole::Caption),
+            _ if is_marked(node, &["caption", "credit"]) => Some(ParagraphRole::Caption),
+            _ if is_marked(node, &["pullquote", "pull-quote"]) => Some(ParagraphRole::PullQuote),
+            _ if is_marked(node, &["byline", "dateline", "author"]) => Some(ParagraphRole::Byline),
             "h1" => Some(ParagraphRole::Headline),
             "h2" | "h3" | "h4" | "h5" | "h6" => Some(ParagraphRole::Subheading),
             // List items are body text, however short.

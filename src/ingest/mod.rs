@@ -281,6 +281,25 @@ mod tests {
     }
 
     #[test]
+    fn unknown_extension_is_sniffed() {
+        let options = ImportOptions::default();
+        let html = import_bytes(
+            b"<!DOCTYPE html><html><body><p>Said.</p></body></html>",
+            Some(Path::new("page.dat")),
+            &options,
+        );
+        assert_eq!(html.map(|i| i.article.source.format).ok(), Some(SourceFormat::Html));
+        let md = import_bytes(
+            b"# Title here\n\nSee [this](http://x) **now**.\n",
+            Some(Path::new("README")),
+            &options,
+        );
+        assert_eq!(md.map(|i| i.article.text).ok().as_deref(), Some("Title here\nSee this now."));
+        let plain = import_bytes(b"Just text.", None, &options);
+        assert_eq!(plain.map(|i| i.article.source.format).ok(), Some(SourceFormat::PlainText));
+    }
+
+    #[test]
     fn every_paragraph_has_one_line() {
         let imported =
             import_text("Title of it\n\nBody one.\r\nBody\u{2029}two.", SourceFormat::PlainText);

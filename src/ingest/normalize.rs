@@ -40,7 +40,10 @@ pub fn normalize_text(text: &str) -> String {
             c => out.push(c),
         }
     }
-    if out.is_ascii() {
+    if out.is_ascii()
+        || unicode_normalization::is_nfc_quick(out.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
         return out;
     }
     out.nfc().collect()

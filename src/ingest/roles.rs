@@ -130,6 +130,11 @@ pub(crate) fn words_of(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// True when `text` has at most `n` words (stops counting early).
+fn at_most_words(text: &str, n: usize) -> bool {
+    text.split_whitespace().nth(n).is_none()
+}
+
 fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
@@ -154,10 +159,10 @@ fn is_credit_text(text: &str) -> bool {
 /// agency before a slash (`Reuters/Jane Doe`).
 #[must_use]
 pub(crate) fn is_credit_line(text: &str) -> bool {
-    let lower = text.trim().to_lowercase();
-    if word_count(&lower) > 8 {
+    if !at_most_words(text, 8) {
         return false;
     }
+    let lower = text.trim().to_lowercase();
     if CREDIT_OPENINGS.iter().any(|o| lower.starts_with(o)) {
         return true;
     }
@@ -177,23 +182,25 @@ pub(crate) fn ends_with_credit(text: &str) -> bool {
     let Some(body) = trimmed.strip_suffix(')') else { return false };
     let Some(open) = body.rfind('(') else { return false };
     let credit = body.get(open + 1..).unwrap_or_default();
-    word_count(text) <= 60 && (is_credit_text(credit) || is_credit_line(credit))
+    at_most_words(text, 60) && (is_credit_text(credit) || is_credit_line(credit))
 }
 
 /// A short line carrying a publication date.
 #[must_use]
 pub(crate) fn is_date_line(text: &str) -> bool {
-    let words = word_count(text);
-    words <= 12 && (words <= 6 || !text.trim_end().ends_with('.')) && parse_date(text).is_some()
+    at_most_words(text, 12)
+        && (at_most_words(text, 6) || !text.trim_end().ends_with('.'))
+        && parse_date(text).is_some()
 }
 
 /// A `By …`, `بقلم …` or date line.
 #[must_use]
 pub(crate) fn is_byline(text: &str) -> bool {
+    if !at_most_words(text, 12) {
+        return false;
+    }
     let lower = text.trim().to_lowercase();
-    (word_count(&lower) <= 12 && BYLINE_OPENINGS.iter().any(|o| lower.starts_with(o)))
-        || is_date_line(text)
-        || is_url_line(text)
+    BYLINE_OPENINGS.iter().any(|o| lower.starts_with(o)) || is_date_line(text) || is_url_line(text)
 }
 
 /// A line that is only a web address.
@@ -238,7 +245,7 @@ pub(crate) fn assign_roles(blocks: &[Block]) -> Vec<ParagraphRole> {
                 *role = Some(ParagraphRole::Caption);
             } else if is_byline(text) {
                 *role = Some(ParagraphRole::Byline);
-            } else if after_credit && word_count(text) <= 40 && is_unfinished(text) {
+            } else if after_credit && at_most_words(text, 40) && is_unfinished(text) {
                 *role = Some(ParagraphRole::Caption);
             }
         }
@@ -265,52 +272,68 @@ fn mark_headline(blocks: &[Block], roles: &mut [Option<ParagraphRole>]) {
     }
 }
 
-/// Word triples of a paragraph, folded.
-fn shingles(text: &str) -> HashSet<String> {
-    let words = words_of(text);
-    words.windows(3).map(|w| w.join(" ")).collect()
+/// Hashed word triples of a paragraph's folded words.
+fn shingles(words: &[String]) -> HashSet<u64> {
+    use std::hash::{Hash, Hasher};
+    words
+        .windows(3)
+        .map(|w| {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut hasher);
+            hasher.finish()
+        })
+        .collect()
 }
 
+/// Longest paragraph, in words, that can be a pull quote.
+const PULL_QUOTE_MAX_WORDS: usize = 60;
+
+/// Word triples shared by more paragraphs than this are boilerplate, not copying.
+const BOILERPLATE_POSTINGS: usize = 50;
+
 fn mark_pull_quotes(blocks: &[Block], roles: &mut [Option<ParagraphRole>]) {
-    let candidates: Vec<usize> =
-        (0..blocks.len()).filter(|&i| roles.get(i) == Some(&None)).collect();
-    let sets: HashMap<usize, HashSet<String>> =
-        candidates.iter().filter_map(|&i| blocks.get(i).map(|b| (i, shingles(&b.text)))).collect();
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
-    for &i in &candidates {
-        for shingle in sets.get(&i).into_iter().flatten() {
-            postings.entry(shingle.as_str()).or_default().push(i);
+    // Per paragraph still undecided: (index, word count, shingles).
+    let candidates: Vec<(usize, usize, HashSet<u64>)> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| roles.get(*i) == Some(&None))
+        .map(|(i, block)| {
+            let words = words_of(&block.text);
+            (i, words.len(), shingles(&words))
+        })
+        .collect();
+    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (slot, (_, _, set)) in candidates.iter().enumerate() {
+        for shingle in set {
+            postings.entry(*shingle).or_default().push(slot);
         }
     }
     let mut quotes = Vec::new();
-    for &a in &candidates {
-        let Some(set_a) = sets.get(&a) else { continue };
-        let words_a = blocks.get(a).map_or(0, |b| word_count(&b.text));
-        if set_a.len() < 2 || words_a > 60 {
+    for (slot_a, (a, words_a, set_a)) in candidates.iter().enumerate() {
+        if set_a.len() < 2 || *words_a > PULL_QUOTE_MAX_WORDS {
             continue;
         }
         let mut shared: HashMap<usize, usize> = HashMap::new();
         for shingle in set_a {
-            let Some(list) = postings.get(shingle.as_str()) else { continue };
-            if list.len() > 50 {
-                continue; // a boilerplate phrase, not evidence of copying
+            let Some(list) = postings.get(shingle) else { continue };
+            if list.len() > BOILERPLATE_POSTINGS {
+                continue;
             }
-            for &b in list.iter().filter(|&&b| b != a) {
-                *shared.entry(b).or_default() += 1;
+            for &slot_b in list.iter().filter(|&&b| b != slot_a) {
+                *shared.entry(slot_b).or_default() += 1;
             }
         }
-        let is_copy = shared.iter().any(|(&b, &count)| {
-            let set_b_len = sets.get(&b).map_or(0, HashSet::len);
+        let is_copy = shared.iter().any(|(&slot_b, &count)| {
+            let Some((b, words_b, set_b)) = candidates.get(slot_b) else { return false };
             if count * 2 < set_a.len() {
                 return false;
             }
-            let mutual = count * 2 >= set_b_len;
-            let words_b = blocks.get(b).map_or(0, |x| word_count(&x.text));
+            let mutual = count * 2 >= set_b.len();
             // Of a mutual pair, the shorter is the copy; equal length: the later one.
             !mutual || words_a < words_b || (words_a == words_b && a > b)
         });
         if is_copy {
-            quotes.push(a);
+            quotes.push(*a);
         }
     }
     for a in quotes {
