@@ -1,7 +1,7 @@
 //! Joins classified paragraphs into an article's stored text: paragraphs separated
 //! by exactly one `'\n'`, each with its character range, role and base direction.
 
-use crate::model::{CharRange, Direction, Paragraph, ParagraphRole};
+use crate::model::{Article, CharRange, Direction, Paragraph, ParagraphRole};
 
 use super::block::Block;
 use super::language::base_direction;
@@ -12,6 +12,28 @@ pub(crate) fn language_direction(language: &str) -> Direction {
     match language {
         "ar" | "fa" | "ur" | "he" | "ps" | "ku" | "yi" | "dv" | "sd" | "ug" => Direction::Rtl,
         _ => Direction::Ltr,
+    }
+}
+
+/// Base direction of a whole article: the direction of most of its body text
+/// (counted in characters), else of its language. The analyst's
+/// [`crate::model::ArticleMeta::direction_override`] wins over both.
+#[must_use]
+pub fn article_direction(article: &Article) -> Direction {
+    if let Some(forced) = article.meta.direction_override {
+        return forced;
+    }
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for paragraph in article.paragraphs.iter().filter(|p| p.role.is_body()) {
+        match paragraph.direction {
+            Direction::Rtl => rtl += paragraph.range.len(),
+            Direction::Ltr => ltr += paragraph.range.len(),
+        }
+    }
+    match rtl.cmp(&ltr) {
+        std::cmp::Ordering::Greater => Direction::Rtl,
+        std::cmp::Ordering::Less => Direction::Ltr,
+        std::cmp::Ordering::Equal => language_direction(&article.meta.language),
     }
 }
 

@@ -35,6 +35,7 @@ use sha2::{Digest, Sha256};
 
 use crate::model::{Article, SourceFormat, SourceInfo};
 
+pub use assemble::article_direction;
 pub use batch::{expand_paths, import_many};
 pub use dates::{DateOrder, parse_date, parse_date_with};
 pub use encoding::{EncodingHow, EncodingReport};

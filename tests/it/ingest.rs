@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use proptest::prelude::*;
 use sha2::{Digest, Sha256};
 use twotrack::ingest::{
-    EncodingHow, ImportOptions, Imported, IngestError, MAX_FILE_BYTES, expand_paths, import_bytes,
-    import_many, import_path, import_text, parse_date,
+    EncodingHow, ImportOptions, Imported, IngestError, MAX_FILE_BYTES, article_direction,
+    expand_paths, import_bytes, import_many, import_path, import_text, parse_date,
 };
 use twotrack::model::{Article, Direction, ParagraphRole, PubDate, SourceFormat, char_slice};
 
@@ -89,6 +89,20 @@ fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 #[test]
+fn results_can_cross_threads() {
+    fn assert_send<T: Send + 'static>() {}
+    assert_send::<Imported>();
+    assert_send::<IngestError>();
+    assert_send::<(PathBuf, Result<Imported, IngestError>)>();
+    let handle = std::thread::Builder::new()
+        .name("import".into())
+        .spawn(|| import_many(&[seed_path()], &ImportOptions::default(), &|_, _| {}))
+        .unwrap();
+    let results = handle.join().unwrap();
+    assert!(matches!(results.as_slice(), [(_, Ok(_))]));
+}
+
+#[test]
 fn seed_text_is_its_lines_normalised() {
     let raw = std::fs::read_to_string(seed_path()).unwrap();
     let expected: Vec<String> = raw
@@ -144,6 +158,7 @@ fn seed_metadata_and_direction() {
             assert_eq!(paragraph.direction, Direction::Rtl, "paragraph {index}");
         }
     }
+    assert_eq!(article_direction(article), Direction::Rtl);
     assert_eq!(article.paragraphs.first().map(|p| p.direction), Some(Direction::Rtl));
     assert_eq!(article.paragraphs.get(1).map(|p| p.direction), Some(Direction::Ltr), "gettyimages");
 }
@@ -324,6 +339,7 @@ fn english_samples_metadata() {
     assert_eq!(wire.meta.author.as_deref(), Some("Sample Wire Staff"));
     assert_eq!(wire.meta.language, "en");
     assert!(wire.paragraphs.iter().all(|p| p.direction == Direction::Ltr));
+    assert_eq!(article_direction(&wire), Direction::Ltr);
 
     let daily = import(&root().join("assets/sample/daily_en.md")).article;
     assert_eq!(daily.meta.title, "White House \"was not aware\" of Lavrov meeting, official says");
