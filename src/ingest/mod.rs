@@ -72,7 +72,8 @@ pub struct Imported {
 const UNNAMED: &str = "(unnamed text)";
 
 /// Import one file: format by extension (`.txt .md .markdown .html .htm`; an
-/// unknown extension is sniffed from the content).
+/// unknown extension is sniffed from the content, and a `.txt` file that is a
+/// whole HTML document is read as HTML).
 pub fn import_path(path: &Path, options: &ImportOptions) -> Result<Imported, IngestError> {
     let meta = std::fs::metadata(path).map_err(|source| io_error(source, path))?;
     if meta.is_dir() {
@@ -118,14 +119,26 @@ fn import_bytes_inner(
         return Err(IngestError::Empty { path: path.to_owned() });
     }
     let by_extension = path_hint.and_then(sniff::format_for_path);
-    let maybe_html =
-        by_extension.map_or_else(|| bytes_look_like_html(bytes), |f| f == SourceFormat::Html);
+    let maybe_html = match by_extension {
+        None => bytes_look_like_html(bytes),
+        Some(SourceFormat::Html) => true,
+        // A web page saved as .txt still declares its charset.
+        Some(SourceFormat::PlainText) => sniff::is_html_document(&String::from_utf8_lossy(
+            bytes.get(..bytes.len().min(512)).unwrap_or(bytes),
+        )),
+        Some(_) => false,
+    };
     let decoded = encoding::decode(bytes, maybe_html, options.encoding.as_deref(), path)?;
     let text = normalize::normalize_text(&decoded.text);
     if text.trim().is_empty() {
         return Err(IngestError::Empty { path: path.to_owned() });
     }
-    let format = by_extension.unwrap_or_else(|| sniff::sniff_format(&text));
+    let format = match by_extension {
+        // A whole HTML document behind a .txt name is read as the page it is.
+        Some(SourceFormat::PlainText) if sniff::is_html_document(&text) => SourceFormat::Html,
+        Some(format) => format,
+        None => sniff::sniff_format(&text),
+    };
     let mut warnings = decoded.warnings;
     let Some(mut imported) = build(&text, format, path_hint, &mut warnings) else {
         return Err(if format == SourceFormat::Html {
@@ -296,6 +309,12 @@ mod tests {
             &options,
         );
         assert_eq!(md.map(|i| i.article.text).ok().as_deref(), Some("Title here\nSee this now."));
+        let saved_page = import_bytes(
+            b"<!DOCTYPE html><html><head><title>T</title></head><body><p>Said.</p></body></html>",
+            Some(Path::new("page.txt")),
+            &options,
+        );
+        assert_eq!(saved_page.map(|i| i.article.text).ok().as_deref(), Some("T\nSaid."));
         let plain = import_bytes(b"Just text.", None, &options);
         assert_eq!(plain.map(|i| i.article.source.format).ok(), Some(SourceFormat::PlainText));
     }

@@ -40,9 +40,21 @@ pub fn sniff_format(text: &str) -> SourceFormat {
     }
 }
 
+/// True when `text` opens like a whole HTML document (`<!DOCTYPE html>`, `<html>`).
+#[must_use]
+pub fn is_html_document(text: &str) -> bool {
+    let head: String = text
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
+        .chars()
+        .take(16)
+        .collect::<String>()
+        .to_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
 fn looks_like_html(text: &str) -> bool {
     let head: String = text.trim_start().chars().take(512).collect::<String>().to_lowercase();
-    if ["<!doctype html", "<html", "<head", "<body", "<?xml"].iter().any(|p| head.starts_with(p)) {
+    if is_html_document(text) || ["<head", "<body", "<?xml"].iter().any(|p| head.starts_with(p)) {
         return true;
     }
     // A fragment (clipboard): several block tags and little else.
