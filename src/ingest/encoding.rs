@@ -137,7 +137,9 @@ fn detect_legacy(bytes: &[u8]) -> Decoded {
         return decoded;
     }
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
+    // The first 256 KiB are plenty to tell encodings apart and keep big files fast.
+    let sample = bytes.get(..DETECT_SAMPLE_BYTES).unwrap_or(bytes);
+    detector.feed(sample, sample.len() == bytes.len());
     let encoding = detector.guess(None, Utf8Detection::Deny);
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     let mut decoded = Decoded::new(text.into_owned(), encoding, EncodingHow::Detected);
@@ -151,6 +153,9 @@ fn detect_legacy(bytes: &[u8]) -> Decoded {
     }
     decoded
 }
+
+/// How much of a file the legacy-encoding detector reads.
+const DETECT_SAMPLE_BYTES: usize = 256 * 1024;
 
 /// 0–1: how many non-ASCII bytes a guess rests on (256 or more count as plenty).
 fn evidence(non_ascii: usize) -> f32 {

@@ -560,3 +560,51 @@ proptest! {
         assert_well_formed(&imported.article);
     }
 }
+
+/// Import timings on generated inputs. Not run by default (it takes seconds in a
+/// debug build): `cargo test --test it ingest::import_speed -- --ignored --nocapture`.
+#[test]
+#[ignore = "timing figures, run by hand"]
+fn import_speed() {
+    use std::time::Instant;
+    let seed = std::fs::read_to_string(seed_path()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let copies = 1000;
+    let big_text = format!("{seed}\n\n").repeat(copies);
+    let cases: Vec<(&str, Vec<u8>, usize)> = vec![
+        ("seed.txt", seed.clone().into_bytes(), 24),
+        ("big.txt", big_text.clone().into_bytes(), 24 * copies),
+        ("big_cp1256.txt", encoding_rs::WINDOWS_1256.encode(&big_text).0.into_owned(), 24 * copies),
+        (
+            "big.html",
+            format!(
+                "<html><body><article>{}</article></body></html>",
+                seed.lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| format!("<p>{l}</p>\n"))
+                    .collect::<String>()
+                    .repeat(copies / 4)
+            )
+            .into_bytes(),
+            0,
+        ),
+    ];
+    // Warm up lazily built tables (date patterns) so the first figure is fair.
+    let _ = import_text("7 July 2023", SourceFormat::PlainText);
+    for (name, bytes, expected_paragraphs) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        let start = Instant::now();
+        let imported = import_path(&path, &ImportOptions::default()).unwrap();
+        let ms = start.elapsed().as_secs_f64() * 1000.0;
+        if expected_paragraphs > 0 {
+            assert_eq!(imported.article.paragraphs.len(), expected_paragraphs, "{name}");
+        }
+        println!(
+            "ingest_speed file={name} bytes={} paragraphs={} encoding={} ms={ms:.1}",
+            bytes.len(),
+            imported.article.paragraphs.len(),
+            imported.encoding.name
+        );
+    }
+}
