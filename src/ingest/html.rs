@@ -140,14 +140,19 @@ impl FormatReader for HtmlReader {
     }
 }
 
-/// The title becomes the headline paragraph: an equal block is marked, otherwise
-/// it is put first.
+/// The title becomes the headline paragraph: among the first five blocks, one
+/// equal to it — or a heading that the title merely extends with the site name
+/// (`Talks` in `Talks | Paper`) — is marked; otherwise the title is put first.
 fn place_headline(blocks: &mut Vec<Block>, title: Option<&str>) {
     let Some(title) = title.map(clean_line).filter(|t| !t.is_empty()) else { return };
     let folded = crate::analysis::fold(&title);
-    if let Some(block) =
-        blocks.iter_mut().take(5).find(|b| crate::analysis::fold(&b.text) == folded)
-    {
+    let matches = |block: &Block| {
+        let text = crate::analysis::fold(&block.text);
+        let heading =
+            matches!(block.role, Some(ParagraphRole::Headline | ParagraphRole::Subheading));
+        text == folded || (heading && text.chars().count() >= 8 && folded.starts_with(&text))
+    };
+    if let Some(block) = blocks.iter_mut().take(5).find(|b| matches(b)) {
         block.role = Some(ParagraphRole::Headline);
         return;
     }
@@ -410,6 +415,20 @@ mod tests {
             HtmlReader.read("<html><body><p>Short note.</p><p>Second.</p></body></html>");
         let texts: Vec<&str> = extracted.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, ["Short note.", "Second."]);
+    }
+
+    #[test]
+    fn heading_that_the_title_extends_is_the_headline() {
+        let mut blocks = vec![
+            Block::with_role("Talks were held".into(), ParagraphRole::Subheading),
+            Block::plain("Body.".into()),
+        ];
+        place_headline(&mut blocks, Some("Talks were held | The Paper"));
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(blocks.first().and_then(|b| b.role), Some(ParagraphRole::Headline));
+        let mut other = vec![Block::plain("Body.".into())];
+        place_headline(&mut other, Some("Talks were held"));
+        assert_eq!(other.first().map(|b| b.text.as_str()), Some("Talks were held"));
     }
 
     #[test]

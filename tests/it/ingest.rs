@@ -581,8 +581,12 @@ fn import_speed() {
                 "<html><body><article>{}</article></body></html>",
                 seed.lines()
                     .filter(|l| !l.trim().is_empty())
-                    .map(|l| format!("<p>{l}</p>\n"))
-                    .collect::<String>()
+                    .fold(String::new(), |mut out, l| {
+                        out.push_str("<p>");
+                        out.push_str(l);
+                        out.push_str("</p>\n");
+                        out
+                    })
                     .repeat(copies / 4)
             )
             .into_bytes(),
