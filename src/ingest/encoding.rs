@@ -10,6 +10,32 @@ use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 use super::IngestError;
 use super::sniff::binary_kind;
 
+/// Encodings worth offering in an override menu, most useful first (WHATWG
+/// names; any other WHATWG label is accepted too).
+pub const OVERRIDE_ENCODINGS: &[&str] = &[
+    "UTF-8",
+    "windows-1256",
+    "ISO-8859-6",
+    "UTF-16LE",
+    "UTF-16BE",
+    "windows-1252",
+    "ISO-8859-8",
+    "windows-1255",
+    "windows-1251",
+    "KOI8-R",
+    "GBK",
+    "Big5",
+    "Shift_JIS",
+    "EUC-KR",
+];
+
+/// True when `label` names an encoding an override can use (`"cp1256"`,
+/// `"arabic"`, `"utf8"` …, case-insensitive).
+#[must_use]
+pub fn is_known_encoding(label: &str) -> bool {
+    Encoding::for_label(label.trim().as_bytes()).is_some()
+}
+
 /// How the encoding of a file was decided.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EncodingHow {
@@ -276,6 +302,15 @@ mod tests {
         let d = decode_ok("<meta charset=\"windows-1256\"><p>قال</p>".as_bytes(), true);
         assert_eq!(d.report.name, "UTF-8");
         assert_eq!(d.warnings.len(), 1);
+    }
+
+    #[test]
+    fn override_menu_labels_are_known() {
+        for label in OVERRIDE_ENCODINGS {
+            assert!(is_known_encoding(label), "{label}");
+        }
+        assert!(is_known_encoding(" cp1256 ") && is_known_encoding("arabic"));
+        assert!(!is_known_encoding("klingon"));
     }
 
     #[test]

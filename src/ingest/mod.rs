@@ -38,7 +38,7 @@ use crate::model::{Article, SourceFormat, SourceInfo};
 pub use assemble::article_direction;
 pub use batch::{expand_paths, import_many};
 pub use dates::{DateOrder, parse_date, parse_date_with};
-pub use encoding::{EncodingHow, EncodingReport};
+pub use encoding::{EncodingHow, EncodingReport, OVERRIDE_ENCODINGS, is_known_encoding};
 pub use error::IngestError;
 pub use language::{base_direction, detect_language};
 
