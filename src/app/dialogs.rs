@@ -89,14 +89,15 @@ impl NativeDialogs {
     }
 }
 
-const ARTICLE_EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
-
 fn run_dialog(purpose: &DialogPurpose) -> Vec<PathBuf> {
     let dialog = rfd::AsyncFileDialog::new().set_title(purpose.title());
     let future = async {
         match purpose {
             DialogPurpose::ImportFiles => dialog
-                .add_filter("Articles (.txt .md .html .htm)", &ARTICLE_EXTENSIONS)
+                .add_filter(
+                    "Articles (.txt .md .html .htm)",
+                    crate::ingest::sniff::ARTICLE_EXTENSIONS,
+                )
                 .add_filter("All files", &["*"])
                 .pick_files()
                 .await

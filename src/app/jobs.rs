@@ -64,16 +64,13 @@ impl ImportJob {
         let (tx, rx) = channel();
         let ctx = ctx.clone();
         std::thread::Builder::new().name("import".into()).spawn(move || {
-            let (files, mut errors) = ingest::expand_paths(&paths);
-            let total = files.len();
-            let _ = tx.send(Message::Progress { done: 0, total });
-            ctx.request_repaint();
             let progress = |done: usize, total: usize| {
                 let _ = tx.send(Message::Progress { done, total });
                 ctx.request_repaint();
             };
             let mut articles = Vec::new();
-            for (_, result) in ingest::import_many(&files, &options, &progress) {
+            let mut errors = Vec::new();
+            for (_, result) in ingest::import_many(&paths, &options, &progress) {
                 match result {
                     Ok(imported) => {
                         let suggestions = suggest(&imported);

@@ -423,7 +423,7 @@ fn article_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, id: ArticleId) {
         let locked = project.is_text_locked(id) && project.statements_of(id).any(crate::command::ops::is_analyst_decision);
         ui.add_enabled_ui(article.source.path.is_some() && !locked, |ui| {
             egui::ComboBox::new(("encoding", id), "Encoding").selected_text(if current.is_empty() { "?" } else { current.as_str() }).show_ui(ui, |ui| {
-                for label in ["UTF-8", "UTF-16LE", "UTF-16BE", "windows-1256", "ISO-8859-6", "windows-1252", "ISO-8859-8", "windows-1255"] {
+                for &label in crate::ingest::OVERRIDE_ENCODINGS {
                     if ui.selectable_label(current.eq_ignore_ascii_case(label), label).clicked() {
                         pctx.sender.action(super::AppAction::Reencode(id, label.to_owned()));
                     }
