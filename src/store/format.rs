@@ -54,11 +54,12 @@ pub(crate) fn parse(text: &str, path: &Path) -> Result<(Project, Option<u32>), S
     let version = probe_version(text, path)?;
     match version {
         CURRENT_VERSION => {
-            let project: Project = ron::from_str(text).map_err(|e| parse_error(&e, path))?;
+            let project: Project = ron::from_str(text).map_err(|e| parse_error(&e, text, path))?;
             Ok((project, None))
         }
         0 => {
-            let old: v0::ProjectV0 = ron::from_str(text).map_err(|e| parse_error(&e, path))?;
+            let old: v0::ProjectV0 =
+                ron::from_str(text).map_err(|e| parse_error(&e, text, path))?;
             Ok((old.migrate(), Some(0)))
         }
         found if found > CURRENT_VERSION => Err(StoreError::NewerVersion {
@@ -102,7 +103,7 @@ fn probe_version(text: &str, path: &Path) -> Result<u32, StoreError> {
                     path: path.to_owned(),
                 });
             }
-            Err(parse_error(&error, path))
+            Err(parse_error(&error, text, path))
         }
     }
 }
@@ -164,14 +165,19 @@ fn skip_blank_and_comments(mut text: &str) -> &str {
     }
 }
 
-/// A RON error as [`StoreError::Parse`] with its line and column.
-fn parse_error(error: &ron::error::SpannedError, path: &Path) -> StoreError {
-    StoreError::Parse {
-        line: error.span.start.line,
-        column: error.span.start.col,
-        message: error.code.to_string(),
-        path: path.to_owned(),
-    }
+/// A RON error as [`StoreError::Parse`] with its line and column; an error at the
+/// very end of the text says the file was probably cut off.
+fn parse_error(error: &ron::error::SpannedError, text: &str, path: &Path) -> StoreError {
+    let (line, column) = (error.span.start.line, error.span.start.col);
+    let last_line = text.rsplit('\n').next().unwrap_or_default();
+    let end = (text.split('\n').count(), last_line.chars().count() + 1);
+    let reaches_end = (error.span.end.line, error.span.end.col) >= end;
+    let message = if reaches_end || (line, column) >= end {
+        format!("the file ends too early, it may have been cut off ({})", error.code)
+    } else {
+        error.code.to_string()
+    };
+    StoreError::Parse { line, column, message, path: path.to_owned() }
 }
 
 /// `ron` escapes every combining mark (`char::escape_debug`), which turns Arabic
