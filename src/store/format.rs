@@ -43,7 +43,7 @@ pub(crate) fn serialize(project: &Project, path: &Path) -> Result<String, StoreE
     let text = ron::ser::to_string_pretty(project.as_ref(), config).map_err(|error| {
         StoreError::Serialize { message: error.to_string(), path: path.to_owned() }
     })?;
-    Ok(unescape_printable_marks(text))
+    Ok(compact_char_ranges(&unescape_printable_marks(text)))
 }
 
 /// Parse `text` as any supported version; returns the project and, when it was
@@ -180,6 +180,44 @@ fn parse_error(error: &ron::error::SpannedError, text: &str, path: &Path) -> Sto
     StoreError::Parse { line, column, message, path: path.to_owned() }
 }
 
+/// Write each character range on one line, `range: (start: 4, end: 9),`, instead
+/// of four: ranges are the most frequent structure in a project file. Strings never
+/// span lines (newlines in them are escaped), so only real ranges match.
+fn compact_char_ranges(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut index = 0;
+    while let Some(&line) = lines.get(index) {
+        if line.ends_with('(')
+            && let Some(&[start, end, close]) = lines.get(index + 1..index + 4)
+            && let Some(start) = field_number(start, "start")
+            && let Some(end) = field_number(end, "end")
+            && matches!(close.trim_start(), ")" | "),")
+        {
+            out.push_str(line);
+            out.push_str("start: ");
+            out.push_str(start);
+            out.push_str(", end: ");
+            out.push_str(end);
+            out.push_str(close.trim_start());
+            index += 4;
+        } else {
+            out.push_str(line);
+            index += 1;
+        }
+        if index < lines.len() {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `N` from a line `    name: N,` where `N` is a non-negative integer.
+fn field_number<'a>(line: &'a str, name: &str) -> Option<&'a str> {
+    let value = line.trim_start().strip_prefix(name)?.strip_prefix(": ")?.strip_suffix(',')?;
+    (!value.is_empty() && value.bytes().all(|b| b.is_ascii_digit())).then_some(value)
+}
+
 /// `ron` escapes every combining mark (`char::escape_debug`), which turns Arabic
 /// harakat into `\u{651}`. Write the marks that are printable after a base letter
 /// as themselves; invisible and control characters stay escaped.
@@ -254,6 +292,16 @@ mod tests {
         assert!(text.contains("دشّن أيضاً \\u{200f}x\\\\u{651} \\\"q\\\""), "{text}");
         let back = from_ron_str(&text, Path::new("p.ron")).unwrap();
         assert_eq!(back, project);
+    }
+
+    #[test]
+    fn char_ranges_take_one_line() {
+        let text = "(\n    range: (\n        start: 4,\n        end: 19,\n    ),\n    x: (\n        start: 1,\n        end: b,\n    ),\n)";
+        let compact = compact_char_ranges(text);
+        assert_eq!(
+            compact,
+            "(\n    range: (start: 4, end: 19),\n    x: (\n        start: 1,\n        end: b,\n    ),\n)"
+        );
     }
 
     #[test]

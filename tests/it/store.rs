@@ -521,6 +521,10 @@ fn saved_file_is_readable_ron_with_arabic_as_written() {
     assert!(text.contains("دشّن"));
     assert!(!text.contains("\\u{651}"));
     assert!(text.contains("kind: Official,"));
+    assert!(
+        text.contains("\n                range: (start: 0, end: 40),\n"),
+        "ranges take one line"
+    );
     assert!(!text.contains('\r'));
 }
 
