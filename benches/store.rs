@@ -177,8 +177,20 @@ fn main() {
         assert_eq!(loaded.project, project);
         assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings.first());
 
-        let size_mb = std::fs::metadata(&path).unwrap().len() as f64 / 1e6;
-        println!("run {run}: file {size_mb:.1} MB, save {save_ms:.1} ms, open {open_ms:.1} ms");
+        // Where the time goes: RON text only, without the file system.
+        let timer = Instant::now();
+        let text = store::to_ron_string(&project).unwrap();
+        let to_text_ms = timer.elapsed().as_secs_f64() * 1000.0;
+        let timer = Instant::now();
+        let parsed = store::from_ron_str(&text, &path).unwrap();
+        let from_text_ms = timer.elapsed().as_secs_f64() * 1000.0;
+        assert_eq!(parsed.statements.len(), project.statements.len());
+
+        let size_mb = text.len() as f64 / 1e6;
+        println!(
+            "run {run}: file {size_mb:.1} MB, save {save_ms:.1} ms (to text {to_text_ms:.1}), \
+             open {open_ms:.1} ms (from text {from_text_ms:.1})"
+        );
         save_runs.push(save_ms);
         open_runs.push(open_ms);
     }

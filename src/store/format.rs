@@ -81,22 +81,16 @@ struct VersionProbe {
     version: u32,
 }
 
-/// Read the format version before choosing the layout to deserialize.
+/// Read the format version before choosing the layout to deserialize: from the
+/// file's head when it starts `(version: N` as TwoTrack writes it (no second
+/// parse of a large file), otherwise with the probe struct.
 fn probe_version(text: &str, path: &Path) -> Result<u32, StoreError> {
+    if let Some(version) = leading_version(text) {
+        return Ok(version);
+    }
     match ron::from_str::<VersionProbe>(text) {
         Ok(probe) => Ok(probe.version),
         Err(error) => {
-            // A newer format may contain syntax this build cannot parse at all:
-            // report the version rather than a confusing syntax error.
-            if let Some(found) = leading_version(text)
-                && found > CURRENT_VERSION
-            {
-                return Err(StoreError::NewerVersion {
-                    found,
-                    supported: CURRENT_VERSION,
-                    path: path.to_owned(),
-                });
-            }
             if let ron::Error::MissingStructField { field: "version", .. } = error.code {
                 return Err(StoreError::NotAProject {
                     reason: String::from("it has no `version` field"),
@@ -222,50 +216,34 @@ fn field_number<'a>(line: &'a str, name: &str) -> Option<&'a str> {
 /// harakat into `\u{651}`. Write the marks that are printable after a base letter
 /// as themselves; invisible and control characters stay escaped.
 fn unescape_printable_marks(text: String) -> String {
-    if !text.contains("\\u{") {
+    const ESCAPE: &str = "\\u{";
+    if !text.contains(ESCAPE) {
         return text;
     }
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    let mut in_string = false;
-    while let Some(c) = chars.next() {
-        if !in_string {
-            in_string = c == '"';
+    let mut rest = text.as_str();
+    while let Some(pos) = rest.find(ESCAPE) {
+        let (before, from_escape) = rest.split_at(pos);
+        out.push_str(before);
+        // Outside strings ron writes no backslashes; inside, `\\` is an escaped
+        // backslash. An odd run of backslashes ending here starts an escape.
+        let run = before.bytes().rev().take_while(|&b| b == b'\\').count();
+        let after_brace = from_escape.get(ESCAPE.len()..).unwrap_or_default();
+        let decoded = after_brace
+            .split_once('}')
+            .filter(|_| run % 2 == 0)
+            .and_then(|(hex, tail)| Some((u32::from_str_radix(hex, 16).ok()?, tail)))
+            .and_then(|(code, tail)| Some((char::from_u32(code)?, tail)))
+            .filter(|&(c, _)| is_printable_mark(c));
+        if let Some((c, tail)) = decoded {
             out.push(c);
-            continue;
-        }
-        match c {
-            '"' => {
-                in_string = false;
-                out.push(c);
-            }
-            '\\' if chars.peek() == Some(&'u') => {
-                chars.next();
-                let mut escape = String::from("\\u");
-                let mut hex = String::new();
-                for d in chars.by_ref() {
-                    escape.push(d);
-                    if d == '}' {
-                        break;
-                    }
-                    if d != '{' {
-                        hex.push(d);
-                    }
-                }
-                match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
-                    Some(decoded) if is_printable_mark(decoded) => out.push(decoded),
-                    _ => out.push_str(&escape),
-                }
-            }
-            '\\' => {
-                out.push(c);
-                if let Some(next) = chars.next() {
-                    out.push(next);
-                }
-            }
-            _ => out.push(c),
+            rest = tail;
+        } else {
+            out.push_str(ESCAPE);
+            rest = after_brace;
         }
     }
+    out.push_str(rest);
     out
 }
 

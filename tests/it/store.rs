@@ -838,6 +838,22 @@ fn newer_version_is_refused_with_both_versions_named() {
 }
 
 #[test]
+fn version_need_not_come_first_in_a_hand_edited_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = sample_project("p", 1, 2);
+    let good = store::to_ron_string(&project).unwrap();
+    let moved =
+        good.replacen("    version: 1,\n", "", 1).replacen("\n)", "\n    version: 1,\n)", 1);
+    assert!(!moved.starts_with("(\n    version"));
+    let path = dir.path().join("moved.ron");
+    fs::write(&path, &moved).unwrap();
+    assert_eq!(store::load(&path).unwrap().project, project);
+    let newer = moved.replacen("version: 1,", "version: 5,", 1);
+    let err = load_bad(dir.path(), "moved-newer.ron", newer.as_bytes());
+    assert!(matches!(err, StoreError::NewerVersion { found: 5, .. }), "{err:?}");
+}
+
+#[test]
 fn inconsistent_project_loads_with_warnings_and_safe_repairs() {
     let dir = tempfile::tempdir().unwrap();
     let mut project = sample_project("p", 1, 3);
