@@ -8,7 +8,8 @@
 //! - [`Autosaver`] writes recovery files on a background thread;
 //!   [`list_recoveries`] finds them after a crash.
 //!
-//! The file format is documented in the README ("Project files").
+//! The file format, field by field, and the save and recovery behaviour are
+//! documented in `src/store/FORMAT.md`.
 
 mod atomic;
 mod autosave;

@@ -1096,3 +1096,11 @@ fn sample_project_has_no_warnings() {
     assert_eq!(loaded.project.statements.len(), 40);
     let _: BTreeMap<_, _> = loaded.project.articles;
 }
+
+#[test]
+fn the_documented_example_is_exactly_what_twotrack_writes() {
+    let doc = include_str!("../../src/store/FORMAT.md");
+    let example = doc.split("```ron\n").nth(1).and_then(|rest| rest.split("```").next()).unwrap();
+    let project = store::from_ron_str(example, Path::new("FORMAT.md")).unwrap();
+    assert_eq!(store::to_ron_string(&project).unwrap() + "\n", example);
+}
