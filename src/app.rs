@@ -67,6 +67,8 @@ pub struct AppConfig {
     pub recovery_dir: Option<PathBuf>,
     /// Print `startup_ms=` to stderr after the first frame.
     pub startup_timing: Option<Instant>,
+    /// Time between autosaves (`None`: the preference, 30 s by default).
+    pub autosave_interval: Option<Duration>,
 }
 
 impl Default for AppConfig {
@@ -77,6 +79,7 @@ impl Default for AppConfig {
             clock: Clock::System,
             recovery_dir: None,
             startup_timing: None,
+            autosave_interval: None,
         }
     }
 }
@@ -135,15 +138,15 @@ pub struct Workspace {
     pub path: Option<PathBuf>,
     /// History state at the last save or open.
     pub saved_state: StateId,
-    /// Modification time and size of the file when last read or written.
-    pub stamp: Option<(std::time::SystemTime, u64)>,
+    /// The file as last read or written, to notice changes by something else.
+    pub stamp: Option<crate::store::FileStamp>,
 }
 
 impl Workspace {
     fn new(project: Project, path: Option<PathBuf>) -> Self {
         let history = History::with_limit(Some(500));
         let saved_state = history.state();
-        let stamp = path.as_deref().and_then(file_stamp);
+        let stamp = path.as_deref().and_then(crate::store::FileStamp::of);
         Self { project, history, path, saved_state, stamp }
     }
 
@@ -180,11 +183,6 @@ fn suggestion_commands(
         .collect()
 }
 
-fn file_stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
-}
-
 /// The running application.
 #[allow(clippy::struct_excessive_bools)] // independent flags of the app's life cycle
 pub struct TwoTrackApp {
@@ -205,6 +203,7 @@ pub struct TwoTrackApp {
     title: String,
     pending_export: Option<ExportFormat>,
     first_frame_done: bool,
+    autosaver: Option<crate::store::Autosaver>,
 }
 
 impl TwoTrackApp {
@@ -233,9 +232,24 @@ impl TwoTrackApp {
             title: String::new(),
             pending_export: None,
             first_frame_done: false,
+            autosaver: None,
         };
         app.apply_theme(ctx);
         ctx.set_zoom_factor(app.prefs.zoom);
+        if let Some(dir) = &config.recovery_dir {
+            let found: Vec<PathBuf> =
+                crate::store::list_recoveries(dir).into_iter().map(|r| r.path).collect();
+            if !found.is_empty() {
+                app.modal = Some(Modal::Recovery { files: found });
+            }
+            let interval = config
+                .autosave_interval
+                .unwrap_or_else(|| Duration::from_secs(u64::from(app.prefs.autosave_secs.max(5))));
+            match crate::store::Autosaver::spawn(interval, dir.clone()) {
+                Ok(autosaver) => app.autosaver = Some(autosaver),
+                Err(err) => app.notify(Level::Warning, format!("Autosave is off: {err}")),
+            }
+        }
         match config.start {
             StartWith::Sample => {
                 app.replace_workspace(Workspace::new(sample::sample_project(), None));
@@ -270,6 +284,15 @@ impl TwoTrackApp {
     #[must_use]
     pub fn messages(&self) -> &[Message] {
         &self.messages
+    }
+
+    /// Wait until the autosave thread has written what it was given (tests).
+    pub fn flush_autosave(&self) {
+        if let Some(autosaver) = &self.autosaver
+            && let Err(err) = autosaver.flush()
+        {
+            log::warn!("autosave: {err}");
+        }
     }
 
     /// True while an import runs.
@@ -313,12 +336,57 @@ impl TwoTrackApp {
 
     fn open_project(&mut self, path: &Path) {
         match crate::store::load(path) {
-            Ok(project) => {
-                self.replace_workspace(Workspace::new(project, Some(path.to_owned())));
+            Ok(loaded) => {
+                let mut ws = Workspace::new(loaded.project, Some(path.to_owned()));
+                ws.stamp = Some(loaded.stamp);
+                self.replace_workspace(ws);
                 self.prefs.remember(path.to_owned());
+                if let Some(autosaver) = &mut self.autosaver {
+                    autosaver.mark_clean(self.ws.history.state());
+                }
                 self.notify(Level::Info, format!("Opened {}", path.display()));
+                if let Some(version) = loaded.migrated_from {
+                    self.notify(
+                        Level::Warning,
+                        format!(
+                            "This project was written in file format {version} and has been updated; \
+                             saving writes the current format: {}",
+                            path.display()
+                        ),
+                    );
+                }
+                for warning in loaded.warnings {
+                    self.notify(Level::Warning, warning.to_string());
+                }
             }
             Err(err) => self.notify(Level::Error, format!("Could not open the project: {err}")),
+        }
+    }
+
+    /// Restore autosaved work: the project comes back unsaved, attached to the file
+    /// it belonged to (if any), and the recovery file is removed once it is loaded.
+    fn restore_recovery(&mut self, path: &Path) {
+        let original = crate::store::list_recoveries(path.parent().unwrap_or(path))
+            .into_iter()
+            .find(|r| r.path == path)
+            .and_then(|r| r.original_path);
+        match crate::store::load(path) {
+            Ok(loaded) => {
+                let mut ws = Workspace::new(loaded.project, original.clone());
+                ws.stamp = original.as_deref().and_then(crate::store::FileStamp::of);
+                ws.saved_state = u64::MAX; // restored work is unsaved work
+                self.replace_workspace(ws);
+                if let Err(err) = crate::store::discard_recovery(path) {
+                    self.notify(
+                        Level::Warning,
+                        format!("Restored, but the recovery file stays: {err}"),
+                    );
+                }
+                self.notify(Level::Info, "Restored the autosaved work. Save it to keep it.");
+            }
+            Err(err) => {
+                self.notify(Level::Error, format!("Could not restore the autosaved work: {err}"));
+            }
         }
     }
 
@@ -327,8 +395,13 @@ impl TwoTrackApp {
             Ok(()) => {
                 self.ws.path = Some(path.to_owned());
                 self.ws.saved_state = self.ws.history.state();
-                self.ws.stamp = file_stamp(path);
+                self.ws.stamp = crate::store::FileStamp::of(path);
                 self.changed_on_disk = false;
+                if let Some(autosaver) = &mut self.autosaver
+                    && let Err(err) = autosaver.saved(self.ws.saved_state)
+                {
+                    log::warn!("autosave: {err}");
+                }
                 self.prefs.remember(path.to_owned());
                 self.notify(Level::Info, format!("Saved {}", path.display()));
                 true
@@ -546,9 +619,8 @@ impl TwoTrackApp {
                 self.replace_workspace(Workspace::new(Project::new("Untitled"), None));
             }
             AppAction::OpenProjectDialog => self.dialogs.ask(DialogPurpose::OpenProject),
-            AppAction::OpenProject(path) | AppAction::RestoreRecovery(path) => {
-                self.open_project(&path);
-            }
+            AppAction::OpenProject(path) => self.open_project(&path),
+            AppAction::RestoreRecovery(path) => self.restore_recovery(&path),
             AppAction::OpenSample => {
                 self.replace_workspace(Workspace::new(sample::sample_project(), None));
             }
@@ -599,10 +671,10 @@ impl TwoTrackApp {
                 }
             }
             AppAction::DiscardRecovery(path) => {
-                if let Err(err) = std::fs::remove_file(&path) {
+                if let Err(err) = crate::store::discard_recovery(&path) {
                     self.notify(
                         Level::Error,
-                        format!("Could not delete {}: {err}", path.display()),
+                        format!("Could not delete the autosaved work: {err}"),
                     );
                 }
             }
@@ -676,12 +748,13 @@ impl TwoTrackApp {
         if self.last_disk_check.elapsed() > Duration::from_secs(2) {
             self.last_disk_check = Instant::now();
             if let Some(path) = &self.ws.path
-                && self.ws.stamp.is_some()
-                && file_stamp(path) != self.ws.stamp
+                && let Some(stamp) = &self.ws.stamp
+                && stamp.check(path) != crate::store::DiskState::Unchanged
             {
                 self.changed_on_disk = true;
             }
         }
+        self.autosave();
         if self.import_job.is_some() || self.changed_on_disk {
             ctx.request_repaint_after(Duration::from_millis(200));
         } else if self.ws.path.is_some() {
@@ -726,6 +799,26 @@ impl TwoTrackApp {
             self.modal = Some(Modal::UnsavedChanges { then: AppAction::Quit });
         }
         ui::menu::global_shortcuts(ctx, &self.ui, sender);
+    }
+
+    /// Hand a snapshot of unsaved work to the autosave thread when one is due.
+    fn autosave(&mut self) {
+        let state = self.ws.history.state();
+        let Some(autosaver) = &mut self.autosaver else { return };
+        if !self.ws.is_dirty() {
+            autosaver.mark_clean(state);
+            return;
+        }
+        if autosaver.is_due(state) {
+            let snapshot = crate::store::AutosaveSnapshot {
+                project: std::sync::Arc::new(self.ws.project.clone()),
+                state,
+                project_path: self.ws.path.clone(),
+            };
+            if let Err(err) = autosaver.submit(snapshot) {
+                log::warn!("autosave: {err}");
+            }
+        }
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -797,7 +890,7 @@ impl TwoTrackApp {
                 .clicked()
             {
                 self.changed_on_disk = false;
-                self.ws.stamp = self.ws.path.as_deref().and_then(file_stamp);
+                self.ws.stamp = self.ws.path.as_deref().and_then(crate::store::FileStamp::of);
             }
         });
     }
@@ -828,6 +921,11 @@ impl TwoTrackApp {
             }
             ui::modals::ModalChoice::DiscardThen(then) => {
                 self.modal = None;
+                if let Some(autosaver) = &mut self.autosaver
+                    && let Err(err) = autosaver.discard()
+                {
+                    log::warn!("autosave: {err}");
+                }
                 self.handle_action(then, ctx, true);
             }
             ui::modals::ModalChoice::UsePath(purpose, path) => {
@@ -973,5 +1071,12 @@ impl eframe::App for TwoTrackApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.prefs.save(storage);
+    }
+
+    fn on_exit(&mut self) {
+        // A clean exit: the analyst saved or chose not to; the recovery file goes.
+        if let Some(autosaver) = self.autosaver.take() {
+            autosaver.finish();
+        }
     }
 }

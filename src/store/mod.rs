@@ -1,45 +1,33 @@
-//! The only code that reads or writes project files: versioned RON.
+//! The only code that reads or writes project files: versioned RON, atomic save,
+//! autosave and recovery, migration of older versions, readable errors.
 //!
-//! PLACEHOLDER implementation: plain write, no atomic save yet.
+//! - [`load`] opens a project file (any supported version) and reports problems as
+//!   [`StoreError`] with line, column and path; it never writes.
+//! - [`save`] replaces a project file atomically and keeps `NAME.ron.bak`.
+//! - [`FileStamp`] notices when something else changed the file on disk.
+//! - [`Autosaver`] writes recovery files on a background thread;
+//!   [`list_recoveries`] finds them after a crash.
+//!
+//! The file format, field by field, and the save and recovery behaviour are
+//! documented in `src/store/FORMAT.md`.
 
-use std::path::{Path, PathBuf};
+mod atomic;
+mod autosave;
+mod error;
+mod format;
+mod load;
+mod recovery;
+mod stamp;
+mod v0;
+mod warning;
 
-use thiserror::Error;
-
-use crate::model::Project;
-
-/// Why a project file could not be read or written.
-#[derive(Debug, Error)]
-pub enum StoreError {
-    /// I/O failure.
-    #[error("{source}: {path}")]
-    Io {
-        /// The OS error.
-        source: std::io::Error,
-        /// The file.
-        path: PathBuf,
-    },
-    /// Not a valid project file.
-    #[error("{message}: {path}")]
-    Parse {
-        /// What is wrong, with line and column.
-        message: String,
-        /// The file.
-        path: PathBuf,
-    },
-}
-
-/// Read a project file.
-pub fn load(path: &Path) -> Result<Project, StoreError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|source| StoreError::Io { source, path: path.to_owned() })?;
-    ron::from_str(&text)
-        .map_err(|e| StoreError::Parse { message: e.to_string(), path: path.to_owned() })
-}
-
-/// Write a project file.
-pub fn save(path: &Path, project: &Project) -> Result<(), StoreError> {
-    let text = ron::ser::to_string_pretty(project, ron::ser::PrettyConfig::default())
-        .map_err(|e| StoreError::Parse { message: e.to_string(), path: path.to_owned() })?;
-    std::fs::write(path, text).map_err(|source| StoreError::Io { source, path: path.to_owned() })
-}
+pub use atomic::{WriteFn, backup_path, save, save_with};
+pub use autosave::{AutosaveSnapshot, AutosaveStatus, Autosaver, DEFAULT_AUTOSAVE_INTERVAL};
+pub use error::StoreError;
+pub use format::{from_ron_str, to_ron_string};
+pub use load::{Loaded, MAX_PROJECT_BYTES, load};
+pub use recovery::{
+    RECOVERY_SUFFIX, Recovery, discard_recovery, list_recoveries, recovery_path, write_recovery,
+};
+pub use stamp::{DiskState, FileStamp};
+pub use warning::LoadWarning;

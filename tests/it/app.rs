@@ -114,3 +114,53 @@ fn undo_and_redo_from_the_keyboard() {
     harness.run_steps(2);
     assert_eq!(harness.state().project().questions.len(), 1);
 }
+
+#[test]
+fn unsaved_work_is_autosaved_and_offered_back_after_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    {
+        let mut harness = crate::common::start_app_with_recovery(
+            StartWith::Sample,
+            recovery.clone(),
+            std::time::Duration::ZERO,
+        );
+        harness.get_by_role_and_label(Role::Button, "New question").click();
+        harness.run_steps(3);
+        harness.state().flush_autosave();
+        let found = twotrack::store::list_recoveries(&recovery);
+        assert_eq!(found.len(), 1, "one recovery file for the unsaved project");
+        // The harness is dropped without a clean exit: as after a crash.
+    }
+    let mut harness = crate::common::start_app_with_recovery(
+        StartWith::Empty,
+        recovery.clone(),
+        std::time::Duration::from_hours(1),
+    );
+    harness.run_steps(2);
+    harness.get_by_role_and_label(Role::Button, "Restore").click();
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_eq!(app.project().questions.len(), 1, "the question made before the crash is back");
+    assert_eq!(app.project().articles.len(), 3);
+    assert!(app.workspace().is_dirty(), "restored work is unsaved until saved");
+    assert!(
+        twotrack::store::list_recoveries(&recovery).is_empty(),
+        "the used recovery file is gone"
+    );
+}
+
+#[test]
+fn a_damaged_project_file_is_reported_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    let content = "(version: 1, name: \"x\", next_id: 3, articles: {\n  oops\n";
+    std::fs::write(&path, content).unwrap();
+    let harness = start_app(StartWith::Project(path.clone()), vec![]);
+    let app = harness.state();
+    let message = app.messages().last().map(|m| m.text.clone()).unwrap_or_default();
+    assert!(message.contains("broken.ron"), "names the file: {message}");
+    assert!(message.contains(':'), "has line and column: {message}");
+    assert!(app.project().articles.is_empty());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), content, "never overwritten");
+}

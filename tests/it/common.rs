@@ -28,8 +28,31 @@ pub fn start_app(start: StartWith, answers: Vec<DialogOutcome>) -> Harness<'stat
                     start,
                     dialogs: Some(Box::new(ScriptedDialogs::new(answers))),
                     clock: fixed_clock(),
-                    recovery_dir: None,
-                    startup_timing: None,
+                    ..AppConfig::default()
+                },
+            )
+        });
+    harness.run_steps(2);
+    harness
+}
+
+/// Start the real app with autosave into `recovery_dir` every `interval`.
+pub fn start_app_with_recovery(
+    start: StartWith,
+    recovery_dir: PathBuf,
+    interval: Duration,
+) -> Harness<'static, TwoTrackApp> {
+    let mut harness =
+        Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| {
+            TwoTrackApp::new(
+                cc,
+                AppConfig {
+                    start,
+                    dialogs: Some(Box::new(ScriptedDialogs::default())),
+                    clock: fixed_clock(),
+                    recovery_dir: Some(recovery_dir),
+                    autosave_interval: Some(interval),
+                    ..AppConfig::default()
                 },
             )
         });
