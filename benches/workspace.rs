@@ -131,6 +131,21 @@ fn main() {
         true,
     );
 
+    let phases = [
+        ("scroll", 0, 150),
+        ("search", 150, 150 + 2 * QUERY.len()),
+        ("drag", 150 + 2 * QUERY.len(), bench.times_ms.len()),
+    ];
+    for (name, from, to) in phases {
+        let mut part = bench.times_ms[from..to].to_vec();
+        part.sort_by(f64::total_cmp);
+        println!(
+            "{name}: median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+            percentile(&part, 0.5),
+            percentile(&part, 0.95),
+            part.last().copied().unwrap_or(0.0)
+        );
+    }
     let mut sorted = bench.times_ms.clone();
     sorted.sort_by(f64::total_cmp);
     let median = percentile(&sorted, 0.5);

@@ -240,40 +240,35 @@ pub struct SearchHit {
     pub excerpt: String,
 }
 
-/// Find `query` in a field; folded comparison, ranges in the field's characters.
-#[must_use]
-pub fn find_in(text: &str, folded_query: &str) -> Vec<CharRange> {
+/// Find `folded_query` in a field already folded (`folded`, with `map` from
+/// [`fold_with_map`]); ranges in the original field's characters.
+fn find_folded(folded: &str, map: &[usize], folded_query: &str) -> Vec<CharRange> {
     if folded_query.is_empty() {
         return Vec::new();
     }
-    let (folded, map) = fold_with_map(text);
+    let query_chars = folded_query.chars().count();
     let mut hits = Vec::new();
-    let byte_to_char: Vec<usize> = {
-        let mut v = vec![0; folded.len() + 1];
-        let mut count = 0;
-        for (b, _) in folded.char_indices() {
-            if let Some(slot) = v.get_mut(b) {
-                *slot = count;
-            }
-            count += 1;
-        }
-        if let Some(last) = v.last_mut() {
-            *last = count;
-        }
-        v
-    };
-    for (byte, matched) in folded.match_indices(folded_query) {
-        let (Some(&start_f), Some(&end_f)) =
-            (byte_to_char.get(byte), byte_to_char.get(byte + matched.len()))
-        else {
-            continue;
-        };
+    let mut counted_bytes = 0;
+    let mut counted_chars = 0;
+    for (byte, _) in folded.match_indices(folded_query) {
+        // Matches come in order: count characters incrementally.
+        counted_chars += folded.get(counted_bytes..byte).map_or(0, |s| s.chars().count());
+        counted_bytes = byte;
+        let start_f = counted_chars;
+        let end_f = start_f + query_chars;
         let start = map.get(start_f).copied().unwrap_or(0);
         // The end maps through the last matched folded character, plus one.
         let end = end_f.checked_sub(1).and_then(|i| map.get(i)).map_or(start, |&c| c + 1);
         hits.push(CharRange::new(start, end));
     }
     hits
+}
+
+/// Find `query` (already folded) in a field; ranges in the field's characters.
+#[must_use]
+pub fn find_in(text: &str, folded_query: &str) -> Vec<CharRange> {
+    let (folded, map) = fold_with_map(text);
+    find_folded(&folded, &map, folded_query)
 }
 
 fn excerpt(text: &str, range: CharRange) -> String {
@@ -290,87 +285,158 @@ fn excerpt(text: &str, range: CharRange) -> String {
     out.replace('\n', " ")
 }
 
-/// Search articles, statements, notes, translations and questions for `query`,
-/// treating spelling variants as equal (see [`crate::analysis::fold`]).
-#[must_use]
-pub fn search(project: &Project, query: &str, limit: usize) -> Vec<SearchHit> {
-    let folded_query = fold(query.trim());
-    let mut hits = Vec::new();
-    if folded_query.chars().count() < 2 {
-        return hits;
-    }
-    let push = |hits: &mut Vec<SearchHit>, place, text: &str, statement| {
-        for range in find_in(text, &folded_query) {
-            hits.push(SearchHit { place, range, statement, excerpt: excerpt(text, range) });
-        }
-    };
-    for article in project.articles.values() {
-        push(&mut hits, HitPlace::ArticleTitle(article.id), &article.meta.title, None);
-        for range in find_in(&article.text, &folded_query) {
-            let statement = project
-                .statements
-                .values()
-                .filter(|s| s.article == article.id && s.is_visible())
-                .find(|s| s.span.range.overlaps(&range))
-                .map(|s| s.id);
-            hits.push(SearchHit {
-                place: HitPlace::ArticleText(article.id),
-                range,
-                statement,
-                excerpt: excerpt(&article.text, range),
-            });
-        }
-        if hits.len() >= limit {
-            break;
-        }
-    }
-    for statement in project.statements.values().filter(|s| s.is_visible()) {
-        push(
-            &mut hits,
-            HitPlace::StatementTranslation(statement.id),
-            &statement.translation,
-            Some(statement.id),
-        );
-        let source = [statement.speaker.as_deref(), statement.actor.as_deref()]
-            .into_iter()
-            .flatten()
-            .chain(statement.via.iter().map(String::as_str))
-            .collect::<Vec<_>>()
-            .join(" · ");
-        push(&mut hits, HitPlace::StatementSource(statement.id), &source, Some(statement.id));
-    }
-    for note in project.notes.values() {
-        push(&mut hits, HitPlace::NoteText(note.id), &note.text, None);
-        push(&mut hits, HitPlace::NoteTranslation(note.id), &note.translation, None);
-    }
-    for question in project.questions.values() {
-        let text = format!("{} {}", question.title, question.translation);
-        push(&mut hits, HitPlace::Question(question.id), &text, None);
-    }
-    hits.truncate(limit);
-    hits
+/// One searchable field, folded once.
+#[derive(Debug)]
+struct Field {
+    place: HitPlace,
+    statement: Option<StatementId>,
+    text: String,
+    folded: String,
+    map: Vec<usize>,
 }
 
-/// Statements whose text, translation or source matches `query` (for narrowing the
-/// compare view while typing a search).
-#[must_use]
-pub fn matching_statements(project: &Project, query: &str) -> BTreeSet<StatementId> {
-    let folded_query = fold(query.trim());
-    if folded_query.is_empty() {
-        return project.statements.keys().copied().collect();
+impl Field {
+    fn new(place: HitPlace, statement: Option<StatementId>, text: String) -> Self {
+        let (folded, map) = fold_with_map(&text);
+        Self { place, statement, text, folded, map }
     }
-    project
-        .statements
-        .values()
-        .filter(|s| {
-            fold(&s.span.quote).contains(&folded_query)
-                || fold(&s.translation).contains(&folded_query)
-                || s.speaker.as_deref().is_some_and(|v| fold(v).contains(&folded_query))
-                || s.actor.as_deref().is_some_and(|v| fold(v).contains(&folded_query))
-                || s.via.iter().any(|v| fold(v).contains(&folded_query))
-        })
-        .map(|s| s.id)
-        .collect()
+}
+
+/// Every searchable text of a project, folded once, so each keystroke of a search
+/// only scans; rebuild it when the project changes.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    fields: Vec<Field>,
+    /// Statement spans per article, sorted by start, to name the statement a hit is in.
+    spans: std::collections::BTreeMap<ArticleId, Vec<(CharRange, StatementId)>>,
+    /// Folded quote, translation and source of every visible statement.
+    statements: Vec<(StatementId, String)>,
+}
+
+fn source_text(statement: &Statement) -> String {
+    [statement.speaker.as_deref(), statement.actor.as_deref()]
+        .into_iter()
+        .flatten()
+        .chain(statement.via.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+impl SearchIndex {
+    /// Index `project`.
+    #[must_use]
+    pub fn build(project: &Project) -> Self {
+        let mut index = Self::default();
+        for article in project.articles.values() {
+            index.fields.push(Field::new(
+                HitPlace::ArticleTitle(article.id),
+                None,
+                article.meta.title.clone(),
+            ));
+            index.fields.push(Field::new(
+                HitPlace::ArticleText(article.id),
+                None,
+                article.text.clone(),
+            ));
+        }
+        for statement in project.statements.values().filter(|s| s.is_visible()) {
+            index
+                .spans
+                .entry(statement.article)
+                .or_default()
+                .push((statement.span.range, statement.id));
+            let source = source_text(statement);
+            index.statements.push((
+                statement.id,
+                fold(&format!("{}\n{}\n{}", statement.span.quote, statement.translation, source)),
+            ));
+            if !statement.translation.is_empty() {
+                index.fields.push(Field::new(
+                    HitPlace::StatementTranslation(statement.id),
+                    Some(statement.id),
+                    statement.translation.clone(),
+                ));
+            }
+            if !source.is_empty() {
+                index.fields.push(Field::new(
+                    HitPlace::StatementSource(statement.id),
+                    Some(statement.id),
+                    source,
+                ));
+            }
+        }
+        for spans in index.spans.values_mut() {
+            spans.sort();
+        }
+        for note in project.notes.values() {
+            index.fields.push(Field::new(HitPlace::NoteText(note.id), None, note.text.clone()));
+            if !note.translation.is_empty() {
+                index.fields.push(Field::new(
+                    HitPlace::NoteTranslation(note.id),
+                    None,
+                    note.translation.clone(),
+                ));
+            }
+        }
+        for question in project.questions.values() {
+            let text = format!("{} {}", question.title, question.translation);
+            index.fields.push(Field::new(HitPlace::Question(question.id), None, text));
+        }
+        index
+    }
+
+    /// The statement whose span holds `range` in `article`.
+    fn statement_at(&self, article: ArticleId, range: CharRange) -> Option<StatementId> {
+        let spans = self.spans.get(&article)?;
+        let after = spans.partition_point(|(r, _)| r.start <= range.start);
+        spans[..after].iter().rev().find(|(r, _)| r.overlaps(&range)).map(|(_, id)| *id)
+    }
+
+    /// Search for `query`, treating spelling variants as equal (see
+    /// [`crate::analysis::fold`]); at most `limit` hits.
+    #[must_use]
+    pub fn search(&self, query: &str, limit: usize) -> Vec<SearchHit> {
+        let folded_query = fold(query.trim());
+        let mut hits = Vec::new();
+        if folded_query.chars().count() < 2 {
+            return hits;
+        }
+        for field in &self.fields {
+            for range in find_folded(&field.folded, &field.map, &folded_query) {
+                let statement = match field.place {
+                    HitPlace::ArticleText(article) => self.statement_at(article, range),
+                    _ => field.statement,
+                };
+                hits.push(SearchHit {
+                    place: field.place,
+                    range,
+                    statement,
+                    excerpt: excerpt(&field.text, range),
+                });
+                if hits.len() >= limit {
+                    return hits;
+                }
+            }
+        }
+        hits
+    }
+
+    /// Statements whose text, translation or source matches `query`.
+    #[must_use]
+    pub fn matching_statements(&self, query: &str) -> BTreeSet<StatementId> {
+        let folded_query = fold(query.trim());
+        self.statements
+            .iter()
+            .filter(|(_, text)| text.contains(&folded_query))
+            .map(|(id, _)| *id)
+            .collect()
+    }
+}
+
+/// Search a project once (builds a throw-away [`SearchIndex`]).
+#[must_use]
+pub fn search(project: &Project, query: &str, limit: usize) -> Vec<SearchHit> {
+    SearchIndex::build(project).search(query, limit)
 }
 
 /// The next unreviewed suggestion after `after` (in article, then text order),

@@ -82,7 +82,8 @@ fn hit_label(pctx: &PanelCtx<'_>, hit: &SearchHit) -> String {
 }
 
 fn search_results_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, anchor: egui::Rect) {
-    let hits = crate::query::search(pctx.project, &pctx.state.search_query, 200);
+    let query = pctx.state.search_query.clone();
+    let hits = pctx.state.search_hits(pctx.project, pctx.revision, &query);
     let mut close = false;
     egui::Area::new(Id::unique("search_results"))
         .order(egui::Order::Foreground)
@@ -96,21 +97,30 @@ fn search_results_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, anchor: egui::Rect) {
                         close = true;
                     }
                 });
-                egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                    let row = theme::row_style(ui.visuals());
-                    let meta = theme::meta_style(ui.visuals());
-                    for hit in &hits {
-                        let label = hit_label(pctx, hit);
-                        widgets::one_line(ui, pctx.text, &label, &meta);
-                        if widgets::selectable_row(ui, pctx.text, &hit.excerpt, &row, false)
-                            .clicked()
-                        {
-                            open_hit(pctx, hit);
-                            close = true;
+                // Only the visible results are laid out: each is a fixed-height row.
+                let row_height = 58.0;
+                egui::ScrollArea::vertical().max_height(360.0).show_rows(
+                    ui,
+                    row_height,
+                    hits.len(),
+                    |ui, range| {
+                        let row = theme::row_style(ui.visuals());
+                        let meta = theme::meta_style(ui.visuals());
+                        for hit in hits.get(range).unwrap_or_default() {
+                            ui.allocate_ui(egui::vec2(ui.available_width(), row_height), |ui| {
+                                ui.set_height(row_height);
+                                let label = hit_label(pctx, hit);
+                                widgets::one_line(ui, pctx.text, &label, &meta);
+                                if widgets::selectable_row(ui, pctx.text, &hit.excerpt, &row, false)
+                                    .clicked()
+                                {
+                                    open_hit(pctx, hit);
+                                    close = true;
+                                }
+                            });
                         }
-                        ui.add_space(2.0);
-                    }
-                });
+                    },
+                );
             });
         });
     if close {

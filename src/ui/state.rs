@@ -83,6 +83,10 @@ pub struct UiState {
     pub scroll_reader_to: Option<CharRange>,
     /// One-shot: clear the reader's text selection.
     pub clear_reader_selection: bool,
+    /// The search index and the project revision it was built for.
+    pub search_index: Option<(u64, std::sync::Arc<crate::query::SearchIndex>)>,
+    /// The last search: query, revision and hits.
+    pub search_hits: Option<(String, u64, std::sync::Arc<Vec<crate::query::SearchHit>>)>,
     /// What the central area shows.
     pub central: CentralView,
     /// Rows of the timeline.
@@ -116,6 +120,8 @@ impl Default for UiState {
             pending_review: Vec::new(),
             compare_cache: super::compare::LayoutCache::default(),
             central: CentralView::Compare,
+            search_index: None,
+            search_hits: None,
             timeline_group: super::timeline::GroupBy::Kind,
             focus_question_title: false,
             clear_reader_selection: false,
@@ -125,6 +131,41 @@ impl Default for UiState {
 }
 
 impl UiState {
+    /// Hits for `query` (at most 200), searched again only when the query or the
+    /// project changed.
+    pub fn search_hits(
+        &mut self,
+        project: &crate::model::Project,
+        revision: u64,
+        query: &str,
+    ) -> std::sync::Arc<Vec<crate::query::SearchHit>> {
+        if let Some((q, r, hits)) = &self.search_hits
+            && q == query
+            && *r == revision
+        {
+            return std::sync::Arc::clone(hits);
+        }
+        let hits = std::sync::Arc::new(self.search_index(project, revision).search(query, 200));
+        self.search_hits = Some((query.to_owned(), revision, std::sync::Arc::clone(&hits)));
+        hits
+    }
+
+    /// The search index for the project at `revision`, built when first needed.
+    pub fn search_index(
+        &mut self,
+        project: &crate::model::Project,
+        revision: u64,
+    ) -> std::sync::Arc<crate::query::SearchIndex> {
+        match &self.search_index {
+            Some((built, index)) if *built == revision => std::sync::Arc::clone(index),
+            _ => {
+                let index = std::sync::Arc::new(crate::query::SearchIndex::build(project));
+                self.search_index = Some((revision, std::sync::Arc::clone(&index)));
+                index
+            }
+        }
+    }
+
     /// Select a statement everywhere and scroll it into view.
     pub fn select_statement(&mut self, id: StatementId, article: ArticleId) {
         self.selected_statement = Some(id);

@@ -56,11 +56,11 @@ fn layout_for(ui: &Ui, pctx: &mut PanelCtx<'_>, width: f32) -> Arc<CompareLayout
         width_bits: width.round().to_bits(),
         dark: ui.visuals().dark_mode,
     };
-    let cache = &mut pctx.state.compare_cache;
-    if cache.key.as_ref() != Some(&key) {
+    if pctx.state.compare_cache.key.as_ref() != Some(&key) {
         let filters = PreparedFilters::new(&key.filters, &key.selected_articles);
-        let only = (key.query.chars().count() >= 2)
-            .then(|| crate::query::matching_statements(pctx.project, &key.query));
+        let only = (key.query.chars().count() >= 2).then(|| {
+            pctx.state.search_index(pctx.project, pctx.revision).matching_statements(&key.query)
+        });
         let built = layout::build(
             pctx.project,
             &filters,
@@ -69,10 +69,10 @@ fn layout_for(ui: &Ui, pctx: &mut PanelCtx<'_>, width: f32) -> Arc<CompareLayout
             width,
             CardMetrics::new(ui.visuals()),
         );
-        cache.layout = Arc::new(built);
-        cache.key = Some(key);
+        pctx.state.compare_cache.layout = Arc::new(built);
+        pctx.state.compare_cache.key = Some(key);
     }
-    Arc::clone(&cache.layout)
+    Arc::clone(&pctx.state.compare_cache.layout)
 }
 
 /// The compare panel.
