@@ -224,3 +224,38 @@ fn build(
     let independence = resolver.independence(&statements);
     Some(Cluster { id, statements, articles, outlets, earliest, divergences, independence })
 }
+
+/// Why two statements are (or are not) in one cluster.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairExplanation {
+    /// Their similarity, 0–1 (see [`PAIR_THRESHOLD`]).
+    pub similarity: f32,
+    /// The words, names, numbers and dates they share, as the first one writes them.
+    pub shared: Vec<String>,
+    /// Where they disagree.
+    pub divergences: Vec<Divergence>,
+}
+
+/// Similarity from which two statements of different articles are joined.
+pub const PAIR_THRESHOLD: f32 = grouping::PAIR_MIN;
+
+/// Explain how statements `a` and `b` compare (for a "why together?" tooltip).
+/// `None` when either is missing or rejected.
+#[must_use]
+pub fn explain_pair(project: &Project, a: StatementId, b: StatementId) -> Option<PairExplanation> {
+    let names = NameIndex::for_project(project);
+    let (features, table) = features::extract(project, &names);
+    let fa = features.iter().find(|f| f.id == a)?;
+    let fb = features.iter().find(|f| f.id == b)?;
+    let shared = fa
+        .features
+        .iter()
+        .filter(|&&f| fb.has(f) && (fa.script == fb.script || table.is_neutral(f)))
+        .map(|&f| fa.surface(f).to_owned())
+        .collect();
+    Some(PairExplanation {
+        similarity: super::similarity::similarity(fa, fb, &table),
+        shared,
+        divergences: divergence::between(fa, fb, &table, &names),
+    })
+}

@@ -10,7 +10,9 @@ use super::names::{ConceptId, NameIndex};
 use crate::model::StatementId;
 
 /// How two reports of a claim differ.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum DivergenceKind {
     /// One negates what the other affirms ("was aware" / "hadn't been aware").
     Negation,
@@ -84,6 +86,28 @@ pub(crate) fn between(
         out.push(Divergence { kind: DivergenceKind::Actor, statements: pair, detail });
     }
     out
+}
+
+/// True when one statement negates something the other affirms.
+pub(crate) fn contradicts(
+    a: &StatementFeatures,
+    b: &StatementFeatures,
+    table: &FeatureTable,
+) -> bool {
+    a.features.iter().any(|&f| {
+        (a.script == b.script || table.is_neutral(f))
+            && b.has(f)
+            && a.is_negated(f) != b.is_negated(f)
+    })
+}
+
+/// True when both statements negate the same thing (a denial and its quotation).
+pub(crate) fn denies_alike(
+    a: &StatementFeatures,
+    b: &StatementFeatures,
+    table: &FeatureTable,
+) -> bool {
+    a.negated.iter().any(|&f| (a.script == b.script || table.is_neutral(f)) && b.is_negated(f))
 }
 
 /// Features negated in one statement and affirmed in the other.

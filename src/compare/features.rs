@@ -13,10 +13,21 @@ use crate::model::{ArticleId, Project, StatementId};
 const SCOPE_ENDS: &[&str] =
     &["but", "however", "while", "although", "whereas", "لكن", "ولكن", "بل"];
 
+/// Weight factor of features that only name who says the statement or who relays
+/// it (its `speaker` and `via`): attribution is not the claim.
+const ATTRIBUTION_FACTOR: f32 = 0.3;
+
+/// Weight factor of features a statement negates: what is denied is usually the
+/// point of the statement ("did not authorise", "had not been aware").
+const NEGATED_FACTOR: f32 = 2.0;
+
 /// Content words a particle ("not", "لم") negates.
 const PARTICLE_SCOPE: u8 = 1;
-/// Content words a verb of denial ("denied", "نفى") negates.
-const DENIAL_SCOPE: u8 = 3;
+/// Content words a negative determiner ("no", "nobody") negates: its noun and verb.
+const DETERMINER_SCOPE: u8 = 2;
+/// Content words a verb of denial ("denied", "نفى") negates at most: the rest of
+/// its clause, which in Arabic (verb first) includes the subject.
+const DENIAL_SCOPE: u8 = 6;
 
 /// A feature of a statement.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -39,6 +50,18 @@ impl FeatureKey {
     /// True when the feature means the same in any language.
     pub fn is_neutral(&self) -> bool {
         !matches!(self, FeatureKey::Word(_))
+    }
+
+    /// True for numbers and dates: two reports of one claim may give different
+    /// ones (a divergence), so only shared ones count towards similarity.
+    pub fn is_slot(&self) -> bool {
+        matches!(
+            self,
+            FeatureKey::Number(_)
+                | FeatureKey::Year(_)
+                | FeatureKey::Month(_)
+                | FeatureKey::Weekday(_)
+        )
     }
 }
 
@@ -83,6 +106,16 @@ impl FeatureTable {
         self.key(id).is_some_and(FeatureKey::is_neutral)
     }
 
+    /// True for numbers and dates (see [`FeatureKey::is_slot`]).
+    pub fn is_slot(&self, id: u32) -> bool {
+        self.key(id).is_some_and(FeatureKey::is_slot)
+    }
+
+    /// The id of a feature, if any statement has it.
+    pub fn id(&self, key: &FeatureKey) -> Option<u32> {
+        self.ids.get(key).copied()
+    }
+
     /// Number of distinct features.
     pub fn len(&self) -> usize {
         self.keys.len()
@@ -104,13 +137,17 @@ pub(crate) struct StatementFeatures {
     pub negated: Vec<u32>,
     /// A surface form of each feature, for messages (same order as `features`).
     pub surfaces: Vec<String>,
+    /// The weight of each feature in this statement (same order as `features`).
+    pub weights: Vec<f32>,
+    /// Features that only attribute the statement (in its speaker or via), sorted.
+    pub attribution: Vec<u32>,
     /// Hashes of stem trigrams of the whole text, sorted.
     pub grams: Vec<u64>,
     /// Hashes of stem trigrams inside quotation marks, sorted.
     pub quote_grams: Vec<u64>,
-    /// Sum of the weights of all features.
-    pub total_weight: f32,
-    /// Sum of the weights of language-neutral features.
+    /// Sum of the weights of all features except numbers and dates.
+    pub content_weight: f32,
+    /// Sum of the weights of language-neutral features except numbers and dates.
     pub neutral_weight: f32,
     /// Entity concepts named by the speaker field.
     pub speaker_names: BTreeSet<ConceptId>,
@@ -122,6 +159,11 @@ impl StatementFeatures {
     /// True when `feature` occurs in the statement.
     pub fn has(&self, feature: u32) -> bool {
         self.features.binary_search(&feature).is_ok()
+    }
+
+    /// True when `feature` only names the statement's speaker or relays.
+    pub fn is_attribution(&self, feature: u32) -> bool {
+        self.attribution.binary_search(&feature).is_ok()
     }
 
     /// True when `feature` occurs only negated.
@@ -159,6 +201,12 @@ pub(crate) fn extract(
         features.article = statement.article;
         features.speaker_names = entity_names(statement.speaker.as_deref(), names, &vocabulary);
         features.actor_names = entity_names(statement.actor.as_deref(), names, &vocabulary);
+        let attribution_text: Vec<&str> =
+            statement.speaker.iter().chain(&statement.via).map(String::as_str).collect();
+        features.attribution = attribution_features(&attribution_text, names, &vocabulary, &table)
+            .into_iter()
+            .filter(|f| features.has(*f))
+            .collect();
         for &f in &features.features {
             if let Some(df) = table.df.get_mut(f as usize) {
                 *df += 1;
@@ -169,15 +217,47 @@ pub(crate) fn extract(
     let count = out.len().max(1) as f32;
     table.weights = table.df.iter().map(|&df| (1.0 + count / df.max(1) as f32).ln()).collect();
     for features in &mut out {
-        features.total_weight = features.features.iter().map(|&f| table.weight(f)).sum();
-        features.neutral_weight = features
+        let weights: Vec<f32> = features
             .features
             .iter()
-            .filter(|&&f| table.is_neutral(f))
-            .map(|&f| table.weight(f))
-            .sum();
+            .map(|&f| {
+                let factor = if features.is_attribution(f) {
+                    ATTRIBUTION_FACTOR
+                } else if features.is_negated(f) {
+                    NEGATED_FACTOR
+                } else {
+                    1.0
+                };
+                table.weight(f) * factor
+            })
+            .collect();
+        let content = features.features.iter().zip(&weights).filter(|(f, _)| !table.is_slot(**f));
+        features.content_weight = content.clone().map(|(_, w)| w).sum();
+        features.neutral_weight =
+            content.filter(|(f, _)| table.is_neutral(**f)).map(|(_, w)| w).sum();
+        features.weights = weights;
     }
     (out, table)
+}
+
+/// Features of the speaker and via texts that the table already knows, sorted.
+fn attribution_features(
+    texts: &[&str],
+    names: &NameIndex,
+    vocabulary: &Vocabulary,
+    table: &FeatureTable,
+) -> Vec<u32> {
+    let mut ids: Vec<u32> = texts
+        .iter()
+        .flat_map(|text| {
+            let tokens = tokens::analyse(&tokens::split(text), vocabulary);
+            units(&tokens, names)
+        })
+        .filter_map(|unit| table.id(&unit.key))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 fn entity_names(
@@ -256,6 +336,10 @@ fn units(tokens: &[Token], names: &NameIndex) -> Vec<Unit> {
             (Some(FeatureKey::Concept(f.concept)), surface, f.len)
         } else {
             match &token.class {
+                Class::NegDeterminer => {
+                    open.push(DETERMINER_SCOPE);
+                    (None, String::new(), 1)
+                }
                 Class::NegParticle => {
                     open.push(PARTICLE_SCOPE);
                     (None, String::new(), 1)

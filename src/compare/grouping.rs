@@ -4,17 +4,18 @@
 
 use std::collections::HashMap;
 
+use super::divergence::{contradicts, denies_alike};
 use super::features::{FeatureTable, StatementFeatures};
-use super::similarity::scored_pairs;
-use crate::model::{ClusterOverride, LinkKind, Project, StatementId};
+use super::similarity::{scored_pairs, similarity};
+use crate::model::{ArticleId, ClusterOverride, LinkKind, Project, StatementId};
 
 /// Lowest similarity for two statements of different articles to be joined.
-pub(crate) const PAIR_MIN: f32 = 0.45;
+pub(crate) const PAIR_MIN: f32 = 0.35;
 /// Lowest similarity for two statements of the same article (a repeated paragraph).
 pub(crate) const SAME_ARTICLE_MIN: f32 = 0.8;
 /// Lowest average similarity between two groups for them to be joined (pairs not
-/// scored count as 0).
-pub(crate) const GROUP_MIN: f32 = 0.25;
+/// scored count as 0): a guard against long chains of loosely similar statements.
+pub(crate) const GROUP_MIN: f32 = 0.05;
 
 /// Union-find over statement positions, with member lists.
 struct Groups {
@@ -39,6 +40,15 @@ impl Groups {
 
     fn members(&self, root: usize) -> &[usize] {
         self.members.get(root).map_or(&[], Vec::as_slice)
+    }
+
+    /// True when no member of one group must stay apart from a member of the other.
+    fn allowed(&self, apart: &HashMap<usize, Vec<usize>>, ra: usize, rb: usize) -> bool {
+        let (small, other) =
+            if self.members(ra).len() <= self.members(rb).len() { (ra, rb) } else { (rb, ra) };
+        self.members(small)
+            .iter()
+            .all(|m| apart.get(m).is_none_or(|list| list.iter().all(|&x| self.root(x) != other)))
     }
 
     fn join(&mut self, a: usize, b: usize) {
@@ -92,32 +102,31 @@ pub(crate) fn group(
     }
 
     let mut groups = Groups::new(features.len());
-    let allowed = |groups: &Groups, ra: usize, rb: usize| {
-        let (small, other) =
-            if groups.members(ra).len() <= groups.members(rb).len() { (ra, rb) } else { (rb, ra) };
-        groups
-            .members(small)
-            .iter()
-            .all(|m| apart.get(m).is_none_or(|list| list.iter().all(|&x| groups.root(x) != other)))
-    };
     for (x, y) in together {
         let (rx, ry) = (groups.root(x), groups.root(y));
-        if rx != ry && allowed(&groups, rx, ry) {
+        if rx != ry && groups.allowed(&apart, rx, ry) {
             groups.join(rx, ry);
         }
     }
+    // An article rarely reports one claim twice: two of its statements stay apart
+    // unless they are near-duplicates or one denies what the other says.
+    let mut distinct = apart;
+    for (x, y) in same_article_distinct(features, table) {
+        distinct.entry(x).or_default().push(y);
+        distinct.entry(y).or_default().push(x);
+    }
 
     let mut pairs = scored_pairs(features, table, PAIR_MIN);
+    let score: HashMap<(usize, usize), f32> =
+        pairs.iter().map(|&(i, j, s)| ((i.min(j), i.max(j)), s)).collect();
     pairs.retain(|&(i, j, score)| {
         let same_article = features.get(i).map(|f| f.article) == features.get(j).map(|f| f.article);
         !same_article || score >= SAME_ARTICLE_MIN
     });
     pairs.sort_by(|p, q| q.2.total_cmp(&p.2).then((p.0, p.1).cmp(&(q.0, q.1))));
-    let score: HashMap<(usize, usize), f32> =
-        pairs.iter().map(|&(i, j, s)| ((i.min(j), i.max(j)), s)).collect();
     for &(i, j, _) in &pairs {
         let (ri, rj) = (groups.root(i), groups.root(j));
-        if ri == rj || !allowed(&groups, ri, rj) {
+        if ri == rj || !groups.allowed(&distinct, ri, rj) {
             continue;
         }
         if average(&groups, ri, rj, &score) >= GROUP_MIN {
@@ -134,6 +143,33 @@ pub(crate) fn group(
         })
         .collect();
     out.sort_by_key(|g| g.first().copied());
+    out
+}
+
+/// Pairs of statements of one article that report different claims: not
+/// near-duplicates, and neither denies what the other says.
+fn same_article_distinct(
+    features: &[StatementFeatures],
+    table: &FeatureTable,
+) -> Vec<(usize, usize)> {
+    let mut by_article: HashMap<ArticleId, Vec<usize>> = HashMap::new();
+    for (i, f) in features.iter().enumerate() {
+        by_article.entry(f.article).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for members in by_article.values() {
+        for (k, &x) in members.iter().enumerate() {
+            for &y in members.get(k + 1..).unwrap_or(&[]) {
+                let (Some(a), Some(b)) = (features.get(x), features.get(y)) else { continue };
+                if similarity(a, b, table) < SAME_ARTICLE_MIN
+                    && !contradicts(a, b, table)
+                    && !denies_alike(a, b, table)
+                {
+                    out.push((x, y));
+                }
+            }
+        }
+    }
     out
 }
 

@@ -290,11 +290,58 @@ pub(crate) const STOP_AR: &[&str] = &[
     "اليوم",
 ];
 
-/// English negation particles: they negate the next content word.
-pub(crate) const NEG_PARTICLES_EN: &[&str] = &[
-    "not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "without", "cannot",
-    "noone",
+/// English words of attribution boilerplate ("speaking on condition of
+/// anonymity", "people familiar with the matter"): they say who speaks, not what.
+pub(crate) const ATTRIBUTION_EN: &[&str] = &[
+    "anonymity",
+    "condition",
+    "familiar",
+    "matter",
+    "named",
+    "publicly",
+    "citing",
+    "cited",
+    "quoted",
+    "quoting",
+    "spoke",
+    "speaking",
+    "sources",
+    "source",
 ];
+
+/// Arabic words of attribution boilerplate (folded).
+pub(crate) const ATTRIBUTION_AR: &[&str] = &[
+    "مطلعين",
+    "مطلع",
+    "مطلعه",
+    "هويته",
+    "هويتها",
+    "هويتهما",
+    "هويتهم",
+    "اسمه",
+    "اسمها",
+    "الكشف",
+    "شرط",
+    "نقلت",
+    "ونقلت",
+    "كشفت",
+    "وكشفت",
+    "كشف",
+    "مصادر",
+    "مصدر",
+    "المصادر",
+    "مصدرين",
+    "المصدران",
+    "مصدران",
+];
+
+/// English negation particles: they negate the next content word.
+pub(crate) const NEG_PARTICLES_EN: &[&str] = &["not", "never", "nor", "without", "cannot"];
+
+/// English negative determiners and pronouns ("no cargo had been seized",
+/// "nobody knew"): they negate the noun and the verb that follow.
+pub(crate) const NEG_DETERMINERS_EN: &[&str] =
+    &["no", "nobody", "none", "nothing", "neither", "noone"];
 
 /// English verbs of denial: they negate the clause that follows.
 pub(crate) const NEG_VERBS_EN: &[&str] =

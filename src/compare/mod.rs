@@ -28,7 +28,10 @@ mod syndication;
 mod tokens;
 mod when;
 
-pub use cluster::{Cluster, ClusterId, Clusters, EarliestReport, clusters};
+pub use cluster::{
+    Cluster, ClusterId, Clusters, EarliestReport, PAIR_THRESHOLD, PairExplanation, clusters,
+    explain_pair,
+};
 pub use divergence::{Divergence, DivergenceKind};
 pub use independence::{Independence, OriginGroup};
 pub use names::default_name_table;

@@ -11,7 +11,14 @@ use super::features::{FeatureTable, StatementFeatures};
 const QUOTE_GRAMS_STRONG: usize = 2;
 /// Score given to statements sharing a quotation of at least four content words.
 const QUOTE_SCORE: f32 = 0.8;
-/// Fewest shared language-neutral features for a match across languages.
+/// Share of the Dice coefficient in the score; the rest is the overlap coefficient
+/// (how much of the shorter statement the other covers).
+const DICE_SHARE: f32 = 0.5;
+/// Share of a statement's unmapped words (no name-table entry) counted against it
+/// when comparing across languages.
+const UNMAPPED_SHARE: f32 = 0.3;
+/// Fewest shared language-neutral features (not counting attribution) for a
+/// match across languages.
 const MIN_SHARED_ACROSS_LANGUAGES: usize = 2;
 
 /// Similarity of two statements, 0–1.
@@ -21,8 +28,9 @@ pub(crate) fn similarity(
     table: &FeatureTable,
 ) -> f32 {
     let same_script = a.script == b.script;
-    let mut shared = 0.0_f32;
-    let mut shared_count = 0_usize;
+    let (mut shared_a, mut shared_b) = (0.0_f32, 0.0_f32);
+    let (mut slots_a, mut slots_b) = (0.0_f32, 0.0_f32);
+    let mut shared_claim_features = 0_usize;
     let (mut i, mut j) = (0, 0);
     while let (Some(&fa), Some(&fb)) = (a.features.get(i), b.features.get(j)) {
         match fa.cmp(&fb) {
@@ -30,37 +38,64 @@ pub(crate) fn similarity(
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 if same_script || table.is_neutral(fa) {
-                    shared += table.weight(fa);
-                    shared_count += 1;
+                    let wa = a.weights.get(i).copied().unwrap_or(0.0);
+                    let wb = b.weights.get(j).copied().unwrap_or(0.0);
+                    shared_a += wa;
+                    shared_b += wb;
+                    if table.is_slot(fa) {
+                        slots_a += wa;
+                        slots_b += wb;
+                    }
+                    if !a.is_attribution(fa) && !b.is_attribution(fa) {
+                        shared_claim_features += 1;
+                    }
                 }
                 i += 1;
                 j += 1;
             }
         }
     }
-    if !same_script && shared_count < MIN_SHARED_ACROSS_LANGUAGES {
+    if !same_script && shared_claim_features < MIN_SHARED_ACROSS_LANGUAGES {
         return 0.0;
     }
-    let (wa, wb) = if same_script {
-        (a.total_weight, b.total_weight)
-    } else {
-        (a.neutral_weight, b.neutral_weight)
-    };
-    let mut score = blend(shared, wa, wb);
+    let (base_a, base_b) = comparable_weights(a, b);
+    let (wa, wb) = (base_a + slots_a, base_b + slots_b);
+    if wa <= 0.0 || wb <= 0.0 {
+        return 0.0;
+    }
+    let dice = (shared_a + shared_b) / (wa + wb);
+    let overlap = (shared_a / wa).max(shared_b / wb);
+    let mut score = (DICE_SHARE * dice + (1.0 - DICE_SHARE) * overlap).min(1.0);
     if same_script && shared_quote_grams(a, b) >= QUOTE_GRAMS_STRONG {
         score = score.max(QUOTE_SCORE);
     }
     score
 }
 
-/// The blend of Dice and overlap coefficients for a shared weight.
-fn blend(shared: f32, wa: f32, wb: f32) -> f32 {
+/// The weights two statements are measured against: everything but numbers and
+/// dates in one language; across languages, the language-neutral features plus a
+/// share of the words the name table could not map, so that a long statement with
+/// few mapped words does not look covered by a short one.
+fn comparable_weights(a: &StatementFeatures, b: &StatementFeatures) -> (f32, f32) {
+    if a.script == b.script {
+        (a.content_weight, b.content_weight)
+    } else {
+        let lambda = UNMAPPED_SHARE;
+        let cross = |f: &StatementFeatures| {
+            f.neutral_weight + lambda * (f.content_weight - f.neutral_weight).max(0.0)
+        };
+        (cross(a), cross(b))
+    }
+}
+
+/// An upper bound of [`similarity`] for pairs sharing at most `shared` weight.
+fn bound(shared: f32, wa: f32, wb: f32) -> f32 {
     if wa <= 0.0 || wb <= 0.0 {
-        return 0.0;
+        return 1.0;
     }
     let dice = 2.0 * shared / (wa + wb);
     let overlap = shared / wa.min(wb);
-    (0.5 * dice + 0.5 * overlap).min(1.0)
+    (DICE_SHARE * dice + (1.0 - DICE_SHARE) * overlap).min(1.0)
 }
 
 /// Trigrams of one statement's quotations found anywhere in the other's text.
@@ -137,20 +172,13 @@ pub(crate) fn scored_pairs(
             let Some(slot) = acc.get_mut(j as usize) else { continue };
             let partial = std::mem::take(slot);
             let Some(b) = features.get(j as usize) else { continue };
-            let (wa, wb) = if a.script == b.script {
-                (a.total_weight, b.total_weight)
-            } else {
-                (a.neutral_weight, b.neutral_weight)
-            };
-            let bound = if a.script == b.script {
+            let (wa, wb) = comparable_weights(a, b);
+            let quotes = !a.quote_grams.is_empty() || !b.quote_grams.is_empty();
+            let bound = if a.script == b.script && quotes {
                 // A shared quotation can lift a pair above its word score.
-                if a.quote_grams.is_empty() && b.quote_grams.is_empty() {
-                    blend(partial + common_weight, wa, wb)
-                } else {
-                    1.0
-                }
+                1.0
             } else {
-                blend(partial + common_weight, wa, wb)
+                bound(partial + common_weight, wa, wb)
             };
             if bound < min {
                 continue;

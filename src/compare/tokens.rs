@@ -9,8 +9,8 @@
 use std::collections::HashSet;
 
 use super::lexicon::{
-    MONTHS, MONTHS_TWO_WORDS, NEG_PARTICLES_AR, NEG_PARTICLES_EN, NEG_VERBS_AR, NEG_VERBS_EN,
-    NUMBER_WORDS, STOP_AR, STOP_EN, WEEKDAYS,
+    ATTRIBUTION_AR, ATTRIBUTION_EN, MONTHS, MONTHS_TWO_WORDS, NEG_DETERMINERS_EN, NEG_PARTICLES_AR,
+    NEG_PARTICLES_EN, NEG_VERBS_AR, NEG_VERBS_EN, NUMBER_WORDS, STOP_AR, STOP_EN, WEEKDAYS,
 };
 use crate::analysis::fold;
 use crate::analysis::normalize::is_arabic_mark;
@@ -63,6 +63,8 @@ pub(crate) enum Class {
     Weekday(u8),
     /// A negation particle ("not", "لم"): negates the next content word.
     NegParticle,
+    /// A negative determiner or pronoun ("no", "nobody"): negates the next two.
+    NegDeterminer,
     /// A verb of denial ("denied", "نفى"): negates the following words.
     NegVerb,
 }
@@ -291,6 +293,9 @@ fn classify_latin(raw: &RawToken) -> (String, Class) {
     if NEG_PARTICLES_EN.contains(&word) {
         return (stem, Class::NegParticle);
     }
+    if NEG_DETERMINERS_EN.contains(&word) {
+        return (stem, Class::NegDeterminer);
+    }
     if NEG_VERBS_EN.contains(&word) {
         return (stem, Class::NegVerb);
     }
@@ -310,7 +315,7 @@ fn classify_latin(raw: &RawToken) -> (String, Class) {
     if word == "us" && raw.all_caps {
         return (stem, Class::Content);
     }
-    if STOP_EN.contains(&word) {
+    if STOP_EN.contains(&word) || ATTRIBUTION_EN.contains(&word) {
         return (stem, Class::Stop);
     }
     (stem, Class::Content)
@@ -327,16 +332,31 @@ fn classify_arabic(surface: &str, vocabulary: &Vocabulary) -> (String, Class) {
     if let Some(&(_, day)) = WEEKDAYS.iter().find(|(w, _)| *w == without_conjunction) {
         return (without_conjunction.to_owned(), Class::Weekday(day));
     }
-    if STOP_AR.contains(&surface) {
+    let after_conjunction = surface
+        .strip_prefix(['و', 'ف'])
+        .filter(|rest| rest.chars().count() >= 2)
+        .unwrap_or(surface);
+    if [surface, after_conjunction]
+        .iter()
+        .any(|w| STOP_AR.contains(w) || ATTRIBUTION_AR.contains(w))
+    {
         return (surface.to_owned(), Class::Stop);
     }
     let base = strip_article(surface);
     let resolved = strip_clitic(base, vocabulary);
-    if let Some(&(_, value)) = NUMBER_WORDS.iter().find(|(w, _)| *w == resolved) {
-        return (resolved.to_owned(), Class::Number(value.to_owned()));
-    }
-    if let Some(&(_, month)) = MONTHS.iter().find(|(w, _)| *w == resolved) {
-        return (resolved.to_owned(), Class::Month(month));
+    // Number words and months take a clitic letter even when the bare word is
+    // nowhere else in the project (لستة، بمايو).
+    let unclitic = base
+        .strip_prefix(['و', 'ف', 'ب', 'ل', 'ك'])
+        .filter(|rest| rest.chars().count() >= 3)
+        .unwrap_or(resolved);
+    for word in [resolved, unclitic] {
+        if let Some(&(_, value)) = NUMBER_WORDS.iter().find(|(w, _)| *w == word) {
+            return (word.to_owned(), Class::Number(value.to_owned()));
+        }
+        if let Some(&(_, month)) = MONTHS.iter().find(|(w, _)| *w == word) {
+            return (word.to_owned(), Class::Month(month));
+        }
     }
     if STOP_AR.contains(&resolved) {
         return (resolved.to_owned(), Class::Stop);
