@@ -110,6 +110,27 @@ pub(crate) fn denies_alike(
     a.negated.iter().any(|&f| (a.script == b.script || table.is_neutral(f)) && b.is_negated(f))
 }
 
+/// True when the statements give different numbers and share at least two other
+/// claim words ("45 people were arrested" / "30 people were arrested").
+pub(crate) fn counts_differently(
+    a: &StatementFeatures,
+    b: &StatementFeatures,
+    table: &FeatureTable,
+) -> bool {
+    let shared_claim_words = a
+        .features
+        .iter()
+        .filter(|&&f| {
+            (a.script == b.script || table.is_neutral(f))
+                && !table.is_slot(f)
+                && b.has(f)
+                && !a.is_attribution(f)
+                && !b.is_attribution(f)
+        })
+        .count();
+    shared_claim_words >= 2 && numbers(a, b, table).is_some()
+}
+
 /// Features negated in one statement and affirmed in the other.
 fn negation(a: &StatementFeatures, b: &StatementFeatures, table: &FeatureTable) -> Option<String> {
     let comparable = |f: u32| a.script == b.script || table.is_neutral(f);

@@ -17,10 +17,6 @@ const SCOPE_ENDS: &[&str] =
 /// it (its `speaker` and `via`): attribution is not the claim.
 const ATTRIBUTION_FACTOR: f32 = 0.3;
 
-/// Weight factor of features a statement negates: what is denied is usually the
-/// point of the statement ("did not authorise", "had not been aware").
-const NEGATED_FACTOR: f32 = 2.0;
-
 /// Content words a particle ("not", "لم") negates.
 const PARTICLE_SCOPE: u8 = 1;
 /// Content words a negative determiner ("no", "nobody") negates: its noun and verb.
@@ -133,7 +129,7 @@ pub(crate) struct StatementFeatures {
     pub script: Script,
     /// Distinct features, sorted by id.
     pub features: Vec<u32>,
-    /// Features that occur only under a negation, sorted.
+    /// Features that occur only as the word a negation negates, sorted.
     pub negated: Vec<u32>,
     /// A surface form of each feature, for messages (same order as `features`).
     pub surfaces: Vec<String>,
@@ -166,7 +162,7 @@ impl StatementFeatures {
         self.attribution.binary_search(&feature).is_ok()
     }
 
-    /// True when `feature` occurs only negated.
+    /// True when `feature` occurs only as the word a negation negates.
     pub fn is_negated(&self, feature: u32) -> bool {
         self.negated.binary_search(&feature).is_ok()
     }
@@ -221,13 +217,7 @@ pub(crate) fn extract(
             .features
             .iter()
             .map(|&f| {
-                let factor = if features.is_attribution(f) {
-                    ATTRIBUTION_FACTOR
-                } else if features.is_negated(f) {
-                    NEGATED_FACTOR
-                } else {
-                    1.0
-                };
+                let factor = if features.is_attribution(f) { ATTRIBUTION_FACTOR } else { 1.0 };
                 table.weight(f) * factor
             })
             .collect();
@@ -273,6 +263,7 @@ fn entity_names(
 struct Unit {
     key: FeatureKey,
     surface: String,
+    /// Under a negation cue's scope (the word it negates).
     negated: bool,
 }
 
@@ -282,19 +273,21 @@ fn statement_features(
     table: &mut FeatureTable,
 ) -> StatementFeatures {
     let units = units(tokens, names);
-    // Per feature: (surface, seen affirmed, seen negated).
-    let mut seen: Vec<(u32, String, bool, bool)> = Vec::new();
+    // Per feature: surface, seen affirmed, seen negated.
+    let mut seen: Vec<(u32, String, [bool; 2])> = Vec::new();
     for unit in units {
         let id = table.intern(unit.key);
+        let flags = [!unit.negated, unit.negated];
         if let Some(entry) = seen.iter_mut().find(|e| e.0 == id) {
-            entry.2 |= !unit.negated;
-            entry.3 |= unit.negated;
+            for (old, new) in entry.2.iter_mut().zip(flags) {
+                *old |= new;
+            }
         } else {
-            seen.push((id, unit.surface, !unit.negated, unit.negated));
+            seen.push((id, unit.surface, flags));
         }
     }
     seen.sort_by_key(|e| e.0);
-    let negated = seen.iter().filter(|e| e.3 && !e.2).map(|e| e.0).collect();
+    let negated = seen.iter().filter(|e| e.2[1] && !e.2[0]).map(|e| e.0).collect();
     let (features, surfaces) = seen.into_iter().map(|e| (e.0, e.1)).unzip();
     let content: Vec<&Token> =
         tokens.iter().filter(|t| !matches!(t.class, Class::Stop) && t.stem.len() > 1).collect();
@@ -360,16 +353,22 @@ fn units(tokens: &[Token], names: &NameIndex) -> Vec<Unit> {
             }
         };
         if let Some(key) = key {
-            let covering = open.iter().filter(|&&n| n > 0).count();
-            for n in &mut open {
-                *n = n.saturating_sub(1);
-            }
-            open.retain(|&n| n > 0);
-            units.push(Unit { key, surface, negated: covering % 2 == 1 });
+            let negated = consume(&mut open);
+            units.push(Unit { key, surface, negated });
         }
         index += width.max(1);
     }
     units
+}
+
+/// Count one unit against the open cues: true when an odd number covers it.
+fn consume(open: &mut Vec<u8>) -> bool {
+    let covering = open.iter().filter(|&&n| n > 0).count();
+    for n in open.iter_mut() {
+        *n = n.saturating_sub(1);
+    }
+    open.retain(|&n| n > 0);
+    covering % 2 == 1
 }
 
 fn dominant_script(tokens: &[Token]) -> Script {

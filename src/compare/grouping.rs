@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::divergence::{contradicts, denies_alike};
+use super::divergence::{contradicts, counts_differently, denies_alike};
 use super::features::{FeatureTable, StatementFeatures};
 use super::similarity::{scored_pairs, similarity};
 use crate::model::{ArticleId, ClusterOverride, LinkKind, Project, StatementId};
@@ -147,7 +147,8 @@ pub(crate) fn group(
 }
 
 /// Pairs of statements of one article that report different claims: not
-/// near-duplicates, and neither denies what the other says.
+/// near-duplicates, neither denies what the other says, and they do not give
+/// different numbers for the same thing.
 fn same_article_distinct(
     features: &[StatementFeatures],
     table: &FeatureTable,
@@ -164,6 +165,7 @@ fn same_article_distinct(
                 if similarity(a, b, table) < SAME_ARTICLE_MIN
                     && !contradicts(a, b, table)
                     && !denies_alike(a, b, table)
+                    && !counts_differently(a, b, table)
                 {
                     out.push((x, y));
                 }

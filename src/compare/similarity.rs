@@ -11,6 +11,10 @@ use super::features::{FeatureTable, StatementFeatures};
 const QUOTE_GRAMS_STRONG: usize = 2;
 /// Score given to statements sharing a quotation of at least four content words.
 const QUOTE_SCORE: f32 = 0.8;
+/// Weight factor of a shared feature that one statement negates and the other
+/// affirms: a denial and the report it denies use few words in common, but the
+/// denied word is the point of both.
+const CONTRADICTION_FACTOR: f32 = 2.0;
 /// Share of the Dice coefficient in the score; the rest is the overlap coefficient
 /// (how much of the shorter statement the other covers).
 const DICE_SHARE: f32 = 0.5;
@@ -38,8 +42,13 @@ pub(crate) fn similarity(
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 if same_script || table.is_neutral(fa) {
-                    let wa = a.weights.get(i).copied().unwrap_or(0.0);
-                    let wb = b.weights.get(j).copied().unwrap_or(0.0);
+                    let mut wa = a.weights.get(i).copied().unwrap_or(0.0);
+                    let mut wb = b.weights.get(j).copied().unwrap_or(0.0);
+                    if a.is_negated(fa) != b.is_negated(fa) {
+                        // One denies what the other says: strong sign of one claim.
+                        wa *= CONTRADICTION_FACTOR;
+                        wb *= CONTRADICTION_FACTOR;
+                    }
                     shared_a += wa;
                     shared_b += wb;
                     if table.is_slot(fa) {
@@ -63,8 +72,8 @@ pub(crate) fn similarity(
     if wa <= 0.0 || wb <= 0.0 {
         return 0.0;
     }
-    let dice = (shared_a + shared_b) / (wa + wb);
-    let overlap = (shared_a / wa).max(shared_b / wb);
+    let dice = ((shared_a + shared_b) / (wa + wb)).min(1.0);
+    let overlap = (shared_a / wa).max(shared_b / wb).min(1.0);
     let mut score = (DICE_SHARE * dice + (1.0 - DICE_SHARE) * overlap).min(1.0);
     if same_script && shared_quote_grams(a, b) >= QUOTE_GRAMS_STRONG {
         score = score.max(QUOTE_SCORE);
@@ -93,9 +102,11 @@ fn bound(shared: f32, wa: f32, wb: f32) -> f32 {
     if wa <= 0.0 || wb <= 0.0 {
         return 1.0;
     }
-    let dice = 2.0 * shared / (wa + wb);
-    let overlap = shared / wa.min(wb);
-    (DICE_SHARE * dice + (1.0 - DICE_SHARE) * overlap).min(1.0)
+    // Shared features may count double when one statement denies them.
+    let shared = shared * CONTRADICTION_FACTOR;
+    let dice = (2.0 * shared / (wa + wb)).min(1.0);
+    let overlap = (shared / wa.min(wb)).min(1.0);
+    DICE_SHARE * dice + (1.0 - DICE_SHARE) * overlap
 }
 
 /// Trigrams of one statement's quotations found anywhere in the other's text.

@@ -453,7 +453,7 @@ pub(crate) fn stem_ar(word: &str) -> String {
             return rest.to_owned();
         }
     }
-    for suffix in ["ات", "ون", "ين", "ه"] {
+    for suffix in ["ات", "ون", "ين", "وا", "ه", "ا"] {
         if let Some(rest) = word.strip_suffix(suffix)
             && count - suffix.chars().count() >= 3
         {
@@ -466,6 +466,15 @@ pub(crate) fn stem_ar(word: &str) -> String {
 /// Light English stem: plural, past and gerund endings, final "e"; "-ize" → "-ise".
 pub(crate) fn stem_en(word: &str) -> String {
     let mut w = word.replace("iz", "is");
+    // "agreement" / "agreed", "announcements" / "announced".
+    for suffix in ["ments", "ment"] {
+        if w.len() >= suffix.len() + 4
+            && let Some(base) = w.strip_suffix(suffix)
+        {
+            w = base.to_owned();
+            break;
+        }
+    }
     let len = w.chars().count();
     if len > 4 && w.ends_with("ies") {
         w.truncate(w.len() - 3);
@@ -530,12 +539,15 @@ mod tests {
         assert_eq!(stem_en("stopped"), "stop");
         assert_eq!(stem_en("parties"), "party");
         assert_eq!(stem_en("states"), stem_en("state"));
+        assert_eq!(stem_en("agreement"), stem_en("agreed"));
     }
 
     #[test]
     fn arabic_stems_conflate_article_clitics_and_suffixes() {
         assert_eq!(stem_ar(strip_article(&fold("المحادثات"))), stem_ar(&fold("محادثة")));
         assert_eq!(stem_ar(strip_article(&fold("الأمريكيين"))), stem_ar(&fold("أمريكية")));
+        assert_eq!(stem_ar(&fold("اعتقلوا")), stem_ar(&fold("اعتقل")));
+        assert_eq!(stem_ar(&fold("أسيرا")), stem_ar(&fold("أسير")));
         let s = stems("التقى لافروف، وقال ولافروف إن");
         assert!(s.iter().filter(|w| *w == "لافروف").count() == 2, "{s:?}");
     }
