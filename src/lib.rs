@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod command;
 pub mod compare;
+pub mod export;
 pub mod ingest;
 pub mod model;
 pub mod store;
