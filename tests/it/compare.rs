@@ -109,7 +109,8 @@ pub struct GoldProject {
     pub keys: BTreeMap<String, StatementId>,
 }
 
-fn corpus_dir() -> PathBuf {
+/// The folder of the gold test set.
+pub fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/clusters")
 }
 
