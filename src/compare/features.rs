@@ -3,8 +3,8 @@
 //! word trigrams of the text and of its quotations.
 
 use std::collections::{BTreeSet, HashMap};
-use std::hash::{Hash, Hasher};
 
+use super::hash::{FastMap, hash_of};
 use super::names::{ConceptId, NameIndex};
 use super::tokens::{self, Class, RawToken, Script, Token, Vocabulary};
 use crate::model::{ArticleId, Project, StatementId};
@@ -64,7 +64,7 @@ impl FeatureKey {
 /// Interned features with their document frequency.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct FeatureTable {
-    ids: HashMap<FeatureKey, u32>,
+    ids: FastMap<FeatureKey, u32>,
     keys: Vec<FeatureKey>,
     df: Vec<u32>,
     weights: Vec<f32>,
@@ -178,8 +178,8 @@ impl StatementFeatures {
 }
 
 /// Features of every visible statement of `project`, in id order, with the table.
-pub(crate) fn extract(
-    project: &Project,
+pub(crate) fn extract<'a>(
+    project: &'a Project,
     names: &NameIndex,
 ) -> (Vec<StatementFeatures>, FeatureTable) {
     let visible: Vec<_> = project.statements.values().filter(|s| s.is_visible()).collect();
@@ -190,19 +190,34 @@ pub(crate) fn extract(
     }
     let mut table = FeatureTable::default();
     let mut out = Vec::with_capacity(visible.len());
+    // Speakers, actors and relays repeat: analyse each distinct text once.
+    let mut entity_cache: HashMap<&str, BTreeSet<ConceptId>> = HashMap::new();
+    let mut attribution_cache: HashMap<&str, Vec<FeatureKey>> = HashMap::new();
     for (statement, raw) in visible.iter().zip(&raw) {
         let tokens = tokens::analyse(raw, &vocabulary);
         let mut features = statement_features(&tokens, names, &mut table);
         features.id = statement.id;
         features.article = statement.article;
-        features.speaker_names = entity_names(statement.speaker.as_deref(), names, &vocabulary);
-        features.actor_names = entity_names(statement.actor.as_deref(), names, &vocabulary);
-        let attribution_text: Vec<&str> =
-            statement.speaker.iter().chain(&statement.via).map(String::as_str).collect();
-        features.attribution = attribution_features(&attribution_text, names, &vocabulary, &table)
-            .into_iter()
-            .filter(|f| features.has(*f))
-            .collect();
+        let mut entities = |text: Option<&'a str>| match text {
+            Some(text) => entity_cache
+                .entry(text)
+                .or_insert_with(|| entity_names(text, names, &vocabulary))
+                .clone(),
+            None => BTreeSet::new(),
+        };
+        features.speaker_names = entities(statement.speaker.as_deref());
+        features.actor_names = entities(statement.actor.as_deref());
+        let mut attribution: Vec<u32> = Vec::new();
+        for text in statement.speaker.iter().chain(&statement.via) {
+            let keys = attribution_cache
+                .entry(text.as_str())
+                .or_insert_with(|| attribution_keys(text, names, &vocabulary));
+            attribution.extend(keys.iter().filter_map(|k| table.id(k)));
+        }
+        attribution.sort_unstable();
+        attribution.dedup();
+        attribution.retain(|f| features.has(*f));
+        features.attribution = attribution;
         for &f in &features.features {
             if let Some(df) = table.df.get_mut(f as usize) {
                 *df += 1;
@@ -230,32 +245,14 @@ pub(crate) fn extract(
     (out, table)
 }
 
-/// Features of the speaker and via texts that the table already knows, sorted.
-fn attribution_features(
-    texts: &[&str],
-    names: &NameIndex,
-    vocabulary: &Vocabulary,
-    table: &FeatureTable,
-) -> Vec<u32> {
-    let mut ids: Vec<u32> = texts
-        .iter()
-        .flat_map(|text| {
-            let tokens = tokens::analyse(&tokens::split(text), vocabulary);
-            units(&tokens, names)
-        })
-        .filter_map(|unit| table.id(&unit.key))
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids
+/// Feature keys of a speaker or via text.
+fn attribution_keys(text: &str, names: &NameIndex, vocabulary: &Vocabulary) -> Vec<FeatureKey> {
+    let tokens = tokens::analyse(&tokens::split(text), vocabulary);
+    units(&tokens, names).into_iter().map(|unit| unit.key).collect()
 }
 
-fn entity_names(
-    text: Option<&str>,
-    names: &NameIndex,
-    vocabulary: &Vocabulary,
-) -> BTreeSet<ConceptId> {
-    let Some(text) = text else { return BTreeSet::new() };
+/// Entity concepts named in a speaker or actor text.
+fn entity_names(text: &str, names: &NameIndex, vocabulary: &Vocabulary) -> BTreeSet<ConceptId> {
     names.concepts_in(text, vocabulary).into_iter().filter(|&c| names.is_name(c)).collect()
 }
 
@@ -384,9 +381,7 @@ fn dominant_script(tokens: &[Token]) -> Script {
 }
 
 fn gram_hash(a: &str, b: &str, c: &str) -> u64 {
-    let mut hasher = std::hash::DefaultHasher::new();
-    (a, b, c).hash(&mut hasher);
-    hasher.finish()
+    hash_of(&(a, b, c))
 }
 
 fn trigrams<'a>(tokens: impl Iterator<Item = &'a Token>) -> Vec<u64> {

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::divergence::{contradicts, counts_differently, denies_alike};
 use super::features::{FeatureTable, StatementFeatures};
+use super::hash::FastMap;
 use super::similarity::{scored_pairs, similarity};
 use crate::model::{ArticleId, ClusterOverride, LinkKind, Project, StatementId};
 
@@ -117,7 +118,7 @@ pub(crate) fn group(
     }
 
     let mut pairs = scored_pairs(features, table, PAIR_MIN);
-    let score: HashMap<(usize, usize), f32> =
+    let score: FastMap<(usize, usize), f32> =
         pairs.iter().map(|&(i, j, s)| ((i.min(j), i.max(j)), s)).collect();
     pairs.retain(|&(i, j, score)| {
         let same_article = features.get(i).map(|f| f.article) == features.get(j).map(|f| f.article);
@@ -176,7 +177,7 @@ fn same_article_distinct(
 }
 
 /// Mean similarity over all cross pairs of two groups (unscored pairs count 0).
-fn average(groups: &Groups, ra: usize, rb: usize, score: &HashMap<(usize, usize), f32>) -> f32 {
+fn average(groups: &Groups, ra: usize, rb: usize, score: &FastMap<(usize, usize), f32>) -> f32 {
     let (xs, ys) = (groups.members(ra), groups.members(rb));
     if xs.len() == 1 && ys.len() == 1 {
         return 1.0;

@@ -540,3 +540,69 @@ pub(crate) const MONTH_NAMES: [&str; 12] = [
 /// English names of weekdays, for messages (Monday first).
 pub(crate) const WEEKDAY_NAMES: [&str; 7] =
     ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// A negation cue's kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Cue {
+    /// Not a cue.
+    #[default]
+    None,
+    /// A particle ("not", "لم").
+    Particle,
+    /// A negative determiner or pronoun ("no", "nobody").
+    Determiner,
+    /// A verb of denial ("denied", "نفى").
+    Verb,
+}
+
+/// Everything the lists above say about one word.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct WordInfo {
+    /// A function word or attribution boilerplate.
+    pub stop: bool,
+    /// A negation cue.
+    pub cue: Cue,
+    /// Value of a number word.
+    pub number: Option<&'static str>,
+    /// Month number.
+    pub month: Option<u8>,
+    /// Weekday number (Monday = 1).
+    pub weekday: Option<u8>,
+}
+
+/// What the word lists say about `word` (folded), in one hash lookup.
+pub(crate) fn info(word: &str) -> WordInfo {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, WordInfo>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: std::collections::HashMap<&'static str, WordInfo> =
+            std::collections::HashMap::new();
+        for list in [STOP_EN, STOP_AR, ATTRIBUTION_EN, ATTRIBUTION_AR] {
+            for w in list {
+                table.entry(w).or_default().stop = true;
+            }
+        }
+        for (list, cue) in [
+            (NEG_PARTICLES_EN, Cue::Particle),
+            (NEG_PARTICLES_AR, Cue::Particle),
+            (NEG_DETERMINERS_EN, Cue::Determiner),
+            (NEG_VERBS_EN, Cue::Verb),
+            (NEG_VERBS_AR, Cue::Verb),
+        ] {
+            for w in list {
+                table.entry(w).or_default().cue = cue;
+            }
+        }
+        for &(w, value) in NUMBER_WORDS {
+            table.entry(w).or_default().number = Some(value);
+        }
+        for &(w, month) in MONTHS {
+            table.entry(w).or_default().month = Some(month);
+        }
+        for &(w, day) in WEEKDAYS {
+            table.entry(w).or_default().weekday = Some(day);
+        }
+        table
+    });
+    table.get(word).copied().unwrap_or_default()
+}

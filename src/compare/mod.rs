@@ -19,6 +19,7 @@ mod cluster;
 mod divergence;
 mod features;
 mod grouping;
+mod hash;
 mod independence;
 mod lexicon;
 mod names;

@@ -98,12 +98,12 @@ fn comparable_weights(a: &StatementFeatures, b: &StatementFeatures) -> (f32, f32
 }
 
 /// An upper bound of [`similarity`] for pairs sharing at most `shared` weight.
-fn bound(shared: f32, wa: f32, wb: f32) -> f32 {
+fn bound(shared: f32, wa: f32, wb: f32, negations: bool) -> f32 {
     if wa <= 0.0 || wb <= 0.0 {
         return 1.0;
     }
     // Shared features may count double when one statement denies them.
-    let shared = shared * CONTRADICTION_FACTOR;
+    let shared = if negations { shared * CONTRADICTION_FACTOR } else { shared };
     let dice = (2.0 * shared / (wa + wb)).min(1.0);
     let overlap = (shared / wa.min(wb)).min(1.0);
     DICE_SHARE * dice + (1.0 - DICE_SHARE) * overlap
@@ -139,9 +139,9 @@ pub(crate) fn scored_pairs(
     min: f32,
 ) -> Vec<(usize, usize, f32)> {
     let count = features.len();
-    // Very common features (in more than a tenth of all statements, and at least
+    // Very common features (in more than a twentieth of all statements, and at least
     // 64) only ever add to pairs found through rarer ones.
-    let cap = (count / 10).max(64) as u32;
+    let cap = (count / 20).max(64) as u32;
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); table.len()];
     for (index, f) in features.iter().enumerate() {
         for &feature in &f.features {
@@ -185,11 +185,12 @@ pub(crate) fn scored_pairs(
             let Some(b) = features.get(j as usize) else { continue };
             let (wa, wb) = comparable_weights(a, b);
             let quotes = !a.quote_grams.is_empty() || !b.quote_grams.is_empty();
+            let negations = !a.negated.is_empty() || !b.negated.is_empty();
             let bound = if a.script == b.script && quotes {
                 // A shared quotation can lift a pair above its word score.
                 1.0
             } else {
-                bound(partial + common_weight, wa, wb)
+                bound(partial + common_weight, wa, wb, negations)
             };
             if bound < min {
                 continue;

@@ -2,10 +2,9 @@
 //! five-word shingles of the folded text.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 
+use super::hash::hash_of;
 use super::similarity::count_common;
-use super::tokens;
 use crate::model::{Article, ArticleId, Project};
 
 /// Words per shingle.
@@ -31,21 +30,22 @@ pub struct Syndication {
 pub fn syndicated_articles(project: &Project) -> Vec<Syndication> {
     let shingled: Vec<(ArticleId, Vec<u64>)> =
         project.articles.values().map(|a| (a.id, shingles(&a.text))).collect();
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (position, (_, list)) in shingled.iter().enumerate() {
-        for &hash in list {
-            index.entry(hash).or_default().push(position);
-        }
-    }
+    // Every (shingle, article) once, sorted so articles sharing a shingle are adjacent.
+    let mut postings: Vec<(u64, u32)> = shingled
+        .iter()
+        .enumerate()
+        .flat_map(|(position, (_, list))| list.iter().map(move |&h| (h, position as u32)))
+        .collect();
+    postings.sort_unstable();
     let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
-    for holders in index.values() {
+    for run in postings.chunk_by(|a, b| a.0 == b.0) {
         // A phrase in very many articles ("said on Friday") says nothing.
-        if holders.len() > 50 {
+        if run.len() < 2 || run.len() > 50 {
             continue;
         }
-        for (k, &x) in holders.iter().enumerate() {
-            for &y in holders.get(k + 1..).unwrap_or(&[]) {
-                *shared.entry((x, y)).or_default() += 1;
+        for (k, &(_, x)) in run.iter().enumerate() {
+            for &(_, y) in run.get(k + 1..).unwrap_or(&[]) {
+                *shared.entry((x as usize, y as usize)).or_default() += 1;
             }
         }
     }
@@ -97,17 +97,12 @@ fn ordered(project: &Project, a: ArticleId, b: ArticleId) -> (ArticleId, Article
     if key(a) <= key(b) { (a, b) } else { (b, a) }
 }
 
-/// Sorted, distinct hashes of the five-word shingles of `text`.
+/// Sorted, distinct hashes of the five-word shingles of `text` (folded words).
 fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<String> = tokens::split(text).into_iter().map(|t| t.folded).collect();
-    let mut out: Vec<u64> = words
-        .windows(SHINGLE_WORDS)
-        .map(|w| {
-            let mut hasher = std::hash::DefaultHasher::new();
-            w.hash(&mut hasher);
-            hasher.finish()
-        })
-        .collect();
+    let folded = crate::analysis::fold(text);
+    let words: Vec<&str> =
+        folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let mut out: Vec<u64> = words.windows(SHINGLE_WORDS).map(hash_of).collect();
     out.sort_unstable();
     out.dedup();
     out

@@ -6,12 +6,8 @@
 //! the project to decide whether an Arabic word's first letter is a clitic
 //! (و ف ب ل ك) or part of the word.
 
-use std::collections::HashSet;
-
-use super::lexicon::{
-    ATTRIBUTION_AR, ATTRIBUTION_EN, MONTHS, MONTHS_TWO_WORDS, NEG_DETERMINERS_EN, NEG_PARTICLES_AR,
-    NEG_PARTICLES_EN, NEG_VERBS_AR, NEG_VERBS_EN, NUMBER_WORDS, STOP_AR, STOP_EN, WEEKDAYS,
-};
+use super::hash::FastSet;
+use super::lexicon::{self, Cue, MONTHS_TWO_WORDS};
 use crate::analysis::fold;
 use crate::analysis::normalize::is_arabic_mark;
 
@@ -92,7 +88,7 @@ pub(crate) struct Token {
 /// used to tell a clitic letter from a word's own first letter.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Vocabulary {
-    words: HashSet<String>,
+    words: FastSet<String>,
 }
 
 impl Vocabulary {
@@ -125,13 +121,11 @@ pub(crate) fn split(text: &str) -> Vec<RawToken> {
         let prev = index.checked_sub(1).and_then(|i| chars.get(i)).copied();
         let next = chars.get(index + 1).copied();
         let in_word = !word.is_empty();
-        let joins = c.is_alphanumeric()
-            || is_arabic_mark(c)
-            || c == '\u{0640}'
+        let joins = is_word_char(c)
             || (in_word
                 && matches!(c, '\'' | '’')
-                && prev.is_some_and(char::is_alphabetic)
-                && next.is_some_and(char::is_alphabetic))
+                && prev.is_some_and(is_letter)
+                && next.is_some_and(is_letter))
             || (in_word
                 && matches!(c, ',' | '.' | '٫' | '٬')
                 && prev.is_some_and(char::is_numeric)
@@ -158,6 +152,25 @@ pub(crate) fn split(text: &str) -> Vec<RawToken> {
     expand_contractions(tokens)
 }
 
+/// True for Arabic letters (the common block), answered without Unicode tables.
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FC}')
+}
+
+/// A letter, with fast paths for ASCII and Arabic.
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphabetic() } else { is_arabic_letter(c) || c.is_alphabetic() }
+}
+
+/// A character that belongs to a word: letters, digits, Arabic marks, tatweel.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_arabic_letter(c) || is_arabic_mark(c) || c == '\u{0640}' || c.is_alphanumeric()
+    }
+}
+
 fn is_break(c: char, prev: Option<char>, next: Option<char>) -> bool {
     match c {
         ',' | ';' | ':' | '.' | '!' | '?' | '،' | '؛' | '؟' | '(' | ')' | '[' | ']' | '\n' => {
@@ -176,7 +189,7 @@ fn join_dotted_acronyms(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut index = 0;
     while let Some(&c) = chars.get(index) {
-        let starts_word = index == 0 || chars.get(index - 1).is_none_or(|p| !p.is_alphanumeric());
+        let starts_word = index == 0 || chars.get(index - 1).is_none_or(|&p| !is_word_char(p));
         if starts_word && c.is_ascii_uppercase() && chars.get(index + 1) == Some(&'.') {
             let mut end = index;
             let mut letters = String::new();
@@ -200,7 +213,7 @@ fn join_dotted_acronyms(text: &str) -> String {
 }
 
 fn make_raw(word: &str, break_before: bool, quoted: bool) -> RawToken {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = word.chars().filter(|&c| is_letter(c)).collect();
     let script = if letters.iter().any(|c| ('\u{0600}'..='\u{06FF}').contains(c)) {
         Script::Arabic
     } else if letters.iter().any(char::is_ascii_alphabetic) {
@@ -290,56 +303,50 @@ fn classify(raw: &RawToken, vocabulary: &Vocabulary) -> Token {
 fn classify_latin(raw: &RawToken) -> (String, Class) {
     let word = raw.folded.as_str();
     let stem = stem_en(word);
-    if NEG_PARTICLES_EN.contains(&word) {
-        return (stem, Class::NegParticle);
+    let info = lexicon::info(word);
+    match info.cue {
+        Cue::Particle => return (stem, Class::NegParticle),
+        Cue::Determiner => return (stem, Class::NegDeterminer),
+        Cue::Verb => return (stem, Class::NegVerb),
+        Cue::None => {}
     }
-    if NEG_DETERMINERS_EN.contains(&word) {
-        return (stem, Class::NegDeterminer);
-    }
-    if NEG_VERBS_EN.contains(&word) {
-        return (stem, Class::NegVerb);
-    }
-    if let Some(&(_, value)) = NUMBER_WORDS.iter().find(|(w, _)| *w == word) {
+    if let Some(value) = info.number {
         return (stem, Class::Number(value.to_owned()));
     }
-    if let Some(&(_, month)) = MONTHS.iter().find(|(w, _)| *w == word) {
+    if let Some(month) = info.month {
         // "may", "march" and abbreviations are months only when capitalised.
         let ambiguous = matches!(word, "may" | "march") || word.len() <= 4;
         if raw.capitalized || !ambiguous {
             return (stem, Class::Month(month));
         }
     }
-    if let Some(&(_, day)) = WEEKDAYS.iter().find(|(w, _)| *w == word) {
+    if let Some(day) = info.weekday {
         return (stem, Class::Weekday(day));
     }
     if word == "us" && raw.all_caps {
         return (stem, Class::Content);
     }
-    if STOP_EN.contains(&word) || ATTRIBUTION_EN.contains(&word) {
+    if info.stop {
         return (stem, Class::Stop);
     }
     (stem, Class::Content)
 }
 
 fn classify_arabic(surface: &str, vocabulary: &Vocabulary) -> (String, Class) {
-    if NEG_PARTICLES_AR.contains(&surface) {
-        return (surface.to_owned(), Class::NegParticle);
-    }
-    if NEG_VERBS_AR.contains(&surface) {
-        return (surface.to_owned(), Class::NegVerb);
+    match lexicon::info(surface).cue {
+        Cue::Particle | Cue::Determiner => return (surface.to_owned(), Class::NegParticle),
+        Cue::Verb => return (surface.to_owned(), Class::NegVerb),
+        Cue::None => {}
     }
     let without_conjunction = strip_conjunction(surface);
-    if let Some(&(_, day)) = WEEKDAYS.iter().find(|(w, _)| *w == without_conjunction) {
+    if let Some(day) = lexicon::info(without_conjunction).weekday {
         return (without_conjunction.to_owned(), Class::Weekday(day));
     }
     let after_conjunction = surface
         .strip_prefix(['و', 'ف'])
         .filter(|rest| rest.chars().count() >= 2)
         .unwrap_or(surface);
-    if [surface, after_conjunction]
-        .iter()
-        .any(|w| STOP_AR.contains(w) || ATTRIBUTION_AR.contains(w))
-    {
+    if lexicon::info(surface).stop || lexicon::info(after_conjunction).stop {
         return (surface.to_owned(), Class::Stop);
     }
     let base = strip_article(surface);
@@ -351,14 +358,15 @@ fn classify_arabic(surface: &str, vocabulary: &Vocabulary) -> (String, Class) {
         .filter(|rest| rest.chars().count() >= 3)
         .unwrap_or(resolved);
     for word in [resolved, unclitic] {
-        if let Some(&(_, value)) = NUMBER_WORDS.iter().find(|(w, _)| *w == word) {
+        let info = lexicon::info(word);
+        if let Some(value) = info.number {
             return (word.to_owned(), Class::Number(value.to_owned()));
         }
-        if let Some(&(_, month)) = MONTHS.iter().find(|(w, _)| *w == word) {
+        if let Some(month) = info.month {
             return (word.to_owned(), Class::Month(month));
         }
     }
-    if STOP_AR.contains(&resolved) {
+    if lexicon::info(resolved).stop {
         return (resolved.to_owned(), Class::Stop);
     }
     (stem_ar(resolved), Class::Content)
