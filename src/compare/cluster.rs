@@ -259,3 +259,101 @@ pub fn explain_pair(project: &Project, a: StatementId, b: StatementId) -> Option
         divergences: divergence::between(fa, fb, &table, &names),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, CharRange, Kind, Statement, TextSpan};
+
+    /// A project with one statement per text, each in its own article.
+    fn project(statements: &[(&str, Option<&str>)]) -> Project {
+        let mut project = Project::default();
+        for (i, (text, speaker)) in statements.iter().enumerate() {
+            let id = i as u64 * 2 + 1;
+            let article = ArticleId(id);
+            project.articles.insert(
+                article,
+                Article { id: article, text: (*text).to_owned(), ..Article::default() },
+            );
+            let span = TextSpan::from_text(text, CharRange::new(0, text.chars().count()));
+            let sid = StatementId(id + 1);
+            project.statements.insert(
+                sid,
+                Statement {
+                    id: sid,
+                    article,
+                    span,
+                    kind: Kind::Official,
+                    speaker: speaker.map(str::to_owned),
+                    ..Statement::default()
+                },
+            );
+        }
+        project
+    }
+
+    fn kinds(p: &Project) -> Vec<DivergenceKind> {
+        let why = explain_pair(p, StatementId(2), StatementId(4)).unwrap();
+        why.divergences.iter().map(|d| d.kind).collect()
+    }
+
+    #[test]
+    fn negation_is_flagged_across_languages() {
+        let p = project(&[
+            ("The talks took place with the knowledge of the Biden administration.", None),
+            ("قال مسؤول إن البيت الأبيض لم يكن على علم بالمحادثات مع إدارة بايدن.", None),
+        ]);
+        assert_eq!(kinds(&p), [DivergenceKind::Negation]);
+        let c = clusters(&p);
+        assert!(c.same_claim(StatementId(2), StatementId(4)));
+    }
+
+    #[test]
+    fn numbers_dates_and_speakers_are_flagged() {
+        let p = project(&[
+            (
+                "At least 134 people were killed in the Qalat Nur earthquake on Sunday.",
+                Some("the Kremlin"),
+            ),
+            (
+                "At least 143 people were killed in the Qalat Nur earthquake on Saturday.",
+                Some("the White House"),
+            ),
+        ]);
+        assert_eq!(
+            kinds(&p),
+            [DivergenceKind::Number, DivergenceKind::Date, DivergenceKind::Speaker]
+        );
+        let detail =
+            &explain_pair(&p, StatementId(2), StatementId(4)).unwrap().divergences[0].detail;
+        assert!(detail.contains("134") && detail.contains("143"), "{detail}");
+    }
+
+    #[test]
+    fn a_subset_of_numbers_is_not_a_divergence() {
+        let p = project(&[
+            ("Six officials said 21 sailors were on the ship in 2024.", None),
+            ("Officials said 21 sailors were on the ship.", None),
+        ]);
+        assert!(kinds(&p).is_empty());
+    }
+
+    #[test]
+    fn unrelated_statements_stay_apart_and_clusters_have_stable_ids() {
+        let p = project(&[
+            ("The central bank raised interest rates by 50 basis points.", None),
+            ("Rescue workers said dozens of people were trapped under the rubble.", None),
+            ("The central bank lifted interest rates by 50 basis points on Thursday.", None),
+        ]);
+        let c = clusters(&p);
+        assert!(!c.same_claim(StatementId(2), StatementId(4)));
+        assert!(c.same_claim(StatementId(2), StatementId(6)));
+        let rates = c.cluster_of(StatementId(6)).unwrap();
+        assert_eq!(rates.id, ClusterId(StatementId(2)));
+        assert_eq!(c.get(rates.id), Some(rates));
+        assert_eq!(
+            c.matches_between(&p, ArticleId(1), ArticleId(5)),
+            [(StatementId(2), StatementId(6), rates.id)]
+        );
+    }
+}

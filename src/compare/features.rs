@@ -386,7 +386,13 @@ fn gram_hash(a: &str, b: &str, c: &str) -> u64 {
 
 fn trigrams<'a>(tokens: impl Iterator<Item = &'a Token>) -> Vec<u64> {
     let stems: Vec<&str> = tokens.map(|t| t.stem.as_str()).collect();
-    let mut grams: Vec<u64> = stems.windows(3).map(|w| gram_hash(w[0], w[1], w[2])).collect();
+    let mut grams: Vec<u64> = stems
+        .windows(3)
+        .filter_map(|w| match w {
+            [a, b, c] => Some(gram_hash(a, b, c)),
+            _ => None,
+        })
+        .collect();
     grams.sort_unstable();
     grams.dedup();
     grams
