@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::command::{Command, History, StateId};
+use crate::export::Format as ExportFormat;
 use crate::model::{ArticleId, Project, StatementId};
 use crate::text::TextEngine;
-use crate::ui::{self, AppAction, ExportFormat, PanelCtx, Sender, UiState};
+use crate::ui::{self, AppAction, PanelCtx, Sender, UiState};
 
 use dialogs::{DialogAnswer, DialogOutcome, DialogPurpose, FileDialogs, NativeDialogs};
 use jobs::{ImportJob, ImportResult};
@@ -167,6 +168,26 @@ impl Workspace {
 }
 
 /// Commands adding `suggestions` to `article`, with fresh ids counted from `next`.
+/// Write `bytes` to a temporary file beside `path`, then rename it over `path`, so
+/// a failed write (full disk) never leaves half a report.
+fn write_file_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name =
+        path.file_name().map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
+    let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
 fn suggestion_commands(
     next: &mut u64,
     article: ArticleId,
@@ -589,8 +610,14 @@ impl TwoTrackApp {
     }
 
     fn export(&mut self, format: ExportFormat, path: &Path) {
-        let _ = (format, path);
-        self.notify(Level::Error, "Export is not available in this build yet.");
+        let bytes = crate::export::render(&self.ws.project, format);
+        match write_file_atomically(path, &bytes) {
+            Ok(()) => self.notify(Level::Info, format!("Wrote the report to {}", path.display())),
+            Err(err) => self.notify(
+                Level::Error,
+                format!("Could not write the report: {err}: {}", path.display()),
+            ),
+        }
     }
 
     // ----- actions -----------------------------------------------------------------

@@ -9,6 +9,8 @@ pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod command;
+pub mod compare;
+pub mod export;
 pub mod ingest;
 pub mod model;
 pub mod query;

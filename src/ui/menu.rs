@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::{AppAction, ExportFormat, Sender, UiState};
+use super::{AppAction, Sender, UiState};
 use crate::app::prefs::ThemeChoice;
+use crate::export::Format as ExportFormat;
 use crate::model::ArticleId;
 
 /// What the menu needs to know about the app.

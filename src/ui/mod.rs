@@ -52,7 +52,7 @@ pub enum AppAction {
     /// Run the statement finder again on an article (keeps the analyst's decisions).
     Reanalyze(ArticleId),
     /// Ask for a path and write a report.
-    ExportDialog(ExportFormat),
+    ExportDialog(crate::export::Format),
     /// Undo the last project edit.
     Undo,
     /// Redo the last undone edit.
@@ -67,29 +67,6 @@ pub enum AppAction {
     DiscardRecovery(PathBuf),
     /// Change the UI zoom by this factor (1.0 resets).
     Zoom(f32),
-}
-
-/// Report formats offered by File ▸ Export.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportFormat {
-    /// Markdown.
-    Markdown,
-    /// One self-contained HTML page.
-    Html,
-    /// CSV, UTF-8 with BOM.
-    Csv,
-}
-
-impl ExportFormat {
-    /// File extension.
-    #[must_use]
-    pub fn extension(self) -> &'static str {
-        match self {
-            ExportFormat::Markdown => "md",
-            ExportFormat::Html => "html",
-            ExportFormat::Csv => "csv",
-        }
-    }
 }
 
 /// Collects what panels ask for during a frame; the app applies it once per frame.

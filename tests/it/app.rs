@@ -164,3 +164,18 @@ fn a_damaged_project_file_is_reported_and_left_alone() {
     assert!(app.project().articles.is_empty());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), content, "never overwritten");
 }
+
+#[test]
+fn file_export_writes_an_html_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.html");
+    let mut harness = start_app(StartWith::Sample, vec![DialogOutcome::Picked(vec![path.clone()])]);
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Export report").hover();
+    harness.run_steps(2);
+    harness.get_by_label("HTML…").click();
+    harness.run_steps(3);
+    let html = std::fs::read_to_string(&path).expect("report written");
+    assert!(html.contains("<html") && html.contains("dir=\"rtl\""), "an HTML report with RTL text");
+}

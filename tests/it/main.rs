@@ -5,5 +5,7 @@
 
 mod app;
 mod common;
+mod compare;
+mod export;
 mod ingest;
 mod store;

@@ -1,0 +1,481 @@
+//! What each statement says, reduced to comparable features: content-word stems,
+//! concepts from the name table, numbers and dates, which of them are negated, and
+//! word trigrams of the text and of its quotations.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::hash::{FastMap, hash_of};
+use super::names::{ConceptId, NameIndex};
+use super::tokens::{self, Class, RawToken, Script, Token, Vocabulary};
+use crate::model::{ArticleId, Project, StatementId};
+
+/// Words that end the scope of a negation ("did not X, but Y").
+const SCOPE_ENDS: &[&str] =
+    &["but", "however", "while", "although", "whereas", "لكن", "ولكن", "بل"];
+
+/// Weight factor of features that only name who says the statement or who relays
+/// it (its `speaker` and `via`): attribution is not the claim.
+const ATTRIBUTION_FACTOR: f32 = 0.3;
+
+/// Content words a particle ("not", "لم") negates.
+const PARTICLE_SCOPE: u8 = 1;
+/// Content words a negative determiner ("no", "nobody") negates: its noun and verb.
+const DETERMINER_SCOPE: u8 = 2;
+/// Content words a verb of denial ("denied", "نفى") negates at most: the rest of
+/// its clause, which in Arabic (verb first) includes the subject.
+const DENIAL_SCOPE: u8 = 6;
+
+/// A feature of a statement.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum FeatureKey {
+    /// A content word's stem (language-specific).
+    Word(String),
+    /// A concept of the name table (language-neutral).
+    Concept(ConceptId),
+    /// A number (language-neutral).
+    Number(String),
+    /// A year.
+    Year(u16),
+    /// A month, 1–12.
+    Month(u8),
+    /// A weekday, Monday = 1.
+    Weekday(u8),
+}
+
+impl FeatureKey {
+    /// True when the feature means the same in any language.
+    pub fn is_neutral(&self) -> bool {
+        !matches!(self, FeatureKey::Word(_))
+    }
+
+    /// True for numbers and dates: two reports of one claim may give different
+    /// ones (a divergence), so only shared ones count towards similarity.
+    pub fn is_slot(&self) -> bool {
+        matches!(
+            self,
+            FeatureKey::Number(_)
+                | FeatureKey::Year(_)
+                | FeatureKey::Month(_)
+                | FeatureKey::Weekday(_)
+        )
+    }
+}
+
+/// Interned features with their document frequency.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FeatureTable {
+    ids: FastMap<FeatureKey, u32>,
+    keys: Vec<FeatureKey>,
+    df: Vec<u32>,
+    weights: Vec<f32>,
+}
+
+impl FeatureTable {
+    fn intern(&mut self, key: FeatureKey) -> u32 {
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let id = self.keys.len() as u32;
+        self.keys.push(key.clone());
+        self.df.push(0);
+        self.ids.insert(key, id);
+        id
+    }
+
+    /// The feature behind an id.
+    pub fn key(&self, id: u32) -> Option<&FeatureKey> {
+        self.keys.get(id as usize)
+    }
+
+    /// In how many statements the feature occurs.
+    pub fn df(&self, id: u32) -> u32 {
+        self.df.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// Weight of a feature: rarer features count more.
+    pub fn weight(&self, id: u32) -> f32 {
+        self.weights.get(id as usize).copied().unwrap_or(0.0)
+    }
+
+    /// True when the feature means the same in any language.
+    pub fn is_neutral(&self, id: u32) -> bool {
+        self.key(id).is_some_and(FeatureKey::is_neutral)
+    }
+
+    /// True for numbers and dates (see [`FeatureKey::is_slot`]).
+    pub fn is_slot(&self, id: u32) -> bool {
+        self.key(id).is_some_and(FeatureKey::is_slot)
+    }
+
+    /// The id of a feature, if any statement has it.
+    pub fn id(&self, key: &FeatureKey) -> Option<u32> {
+        self.ids.get(key).copied()
+    }
+
+    /// Number of distinct features.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+}
+
+/// The features of one statement.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct StatementFeatures {
+    /// The statement.
+    pub id: StatementId,
+    /// Its article.
+    pub article: ArticleId,
+    /// Dominant script of its text.
+    pub script: Script,
+    /// Distinct features, sorted by id.
+    pub features: Vec<u32>,
+    /// Features that occur only as the word a negation negates, sorted.
+    pub negated: Vec<u32>,
+    /// A surface form of each feature, for messages (same order as `features`).
+    pub surfaces: Vec<String>,
+    /// The weight of each feature in this statement (same order as `features`).
+    pub weights: Vec<f32>,
+    /// Features that only attribute the statement (in its speaker or via), sorted.
+    pub attribution: Vec<u32>,
+    /// Hashes of stem trigrams of the whole text, sorted.
+    pub grams: Vec<u64>,
+    /// Hashes of stem trigrams inside quotation marks, sorted.
+    pub quote_grams: Vec<u64>,
+    /// Sum of the weights of all features except numbers and dates.
+    pub content_weight: f32,
+    /// Sum of the weights of language-neutral features except numbers and dates.
+    pub neutral_weight: f32,
+    /// Entity concepts named by the speaker field.
+    pub speaker_names: BTreeSet<ConceptId>,
+    /// Entity concepts named by the actor field.
+    pub actor_names: BTreeSet<ConceptId>,
+}
+
+impl StatementFeatures {
+    /// True when `feature` occurs in the statement.
+    pub fn has(&self, feature: u32) -> bool {
+        self.features.binary_search(&feature).is_ok()
+    }
+
+    /// True when `feature` only names the statement's speaker or relays.
+    pub fn is_attribution(&self, feature: u32) -> bool {
+        self.attribution.binary_search(&feature).is_ok()
+    }
+
+    /// True when `feature` occurs only as the word a negation negates.
+    pub fn is_negated(&self, feature: u32) -> bool {
+        self.negated.binary_search(&feature).is_ok()
+    }
+
+    /// A surface form of `feature` as the statement writes it.
+    pub fn surface(&self, feature: u32) -> &str {
+        self.features
+            .binary_search(&feature)
+            .ok()
+            .and_then(|i| self.surfaces.get(i))
+            .map_or("", String::as_str)
+    }
+}
+
+/// Features of every visible statement of `project`, in id order, with the table.
+pub(crate) fn extract<'a>(
+    project: &'a Project,
+    names: &NameIndex,
+) -> (Vec<StatementFeatures>, FeatureTable) {
+    let visible: Vec<_> = project.statements.values().filter(|s| s.is_visible()).collect();
+    let raw: Vec<Vec<RawToken>> = visible.iter().map(|s| tokens::split(&s.span.quote)).collect();
+    let mut vocabulary = names.vocabulary().clone();
+    for list in &raw {
+        vocabulary.add(list);
+    }
+    let mut table = FeatureTable::default();
+    let mut out = Vec::with_capacity(visible.len());
+    // Speakers, actors and relays repeat: analyse each distinct text once.
+    let mut entity_cache: HashMap<&str, BTreeSet<ConceptId>> = HashMap::new();
+    let mut attribution_cache: HashMap<&str, Vec<FeatureKey>> = HashMap::new();
+    for (statement, raw) in visible.iter().zip(&raw) {
+        let tokens = tokens::analyse(raw, &vocabulary);
+        let mut features = statement_features(&tokens, names, &mut table);
+        features.id = statement.id;
+        features.article = statement.article;
+        let mut entities = |text: Option<&'a str>| match text {
+            Some(text) => entity_cache
+                .entry(text)
+                .or_insert_with(|| entity_names(text, names, &vocabulary))
+                .clone(),
+            None => BTreeSet::new(),
+        };
+        features.speaker_names = entities(statement.speaker.as_deref());
+        features.actor_names = entities(statement.actor.as_deref());
+        let mut attribution: Vec<u32> = Vec::new();
+        for text in statement.speaker.iter().chain(&statement.via) {
+            let keys = attribution_cache
+                .entry(text.as_str())
+                .or_insert_with(|| attribution_keys(text, names, &vocabulary));
+            attribution.extend(keys.iter().filter_map(|k| table.id(k)));
+        }
+        attribution.sort_unstable();
+        attribution.dedup();
+        attribution.retain(|f| features.has(*f));
+        features.attribution = attribution;
+        for &f in &features.features {
+            if let Some(df) = table.df.get_mut(f as usize) {
+                *df += 1;
+            }
+        }
+        out.push(features);
+    }
+    let count = out.len().max(1) as f32;
+    table.weights = table.df.iter().map(|&df| (1.0 + count / df.max(1) as f32).ln()).collect();
+    for features in &mut out {
+        let weights: Vec<f32> = features
+            .features
+            .iter()
+            .map(|&f| {
+                let factor = if features.is_attribution(f) { ATTRIBUTION_FACTOR } else { 1.0 };
+                table.weight(f) * factor
+            })
+            .collect();
+        let content = features.features.iter().zip(&weights).filter(|(f, _)| !table.is_slot(**f));
+        features.content_weight = content.clone().map(|(_, w)| w).sum();
+        features.neutral_weight =
+            content.filter(|(f, _)| table.is_neutral(**f)).map(|(_, w)| w).sum();
+        features.weights = weights;
+    }
+    (out, table)
+}
+
+/// Feature keys of a speaker or via text.
+fn attribution_keys(text: &str, names: &NameIndex, vocabulary: &Vocabulary) -> Vec<FeatureKey> {
+    let tokens = tokens::analyse(&tokens::split(text), vocabulary);
+    units(&tokens, names).into_iter().map(|unit| unit.key).collect()
+}
+
+/// Entity concepts named in a speaker or actor text.
+fn entity_names(text: &str, names: &NameIndex, vocabulary: &Vocabulary) -> BTreeSet<ConceptId> {
+    names.concepts_in(text, vocabulary).into_iter().filter(|&c| names.is_name(c)).collect()
+}
+
+/// A unit of meaning: one feature, where it is, and whether it is negated.
+struct Unit {
+    key: FeatureKey,
+    surface: String,
+    /// Under a negation cue's scope (the word it negates).
+    negated: bool,
+}
+
+fn statement_features(
+    tokens: &[Token],
+    names: &NameIndex,
+    table: &mut FeatureTable,
+) -> StatementFeatures {
+    let units = units(tokens, names);
+    // Per feature: surface, seen affirmed, seen negated.
+    let mut seen: Vec<(u32, String, [bool; 2])> = Vec::new();
+    for unit in units {
+        let id = table.intern(unit.key);
+        let flags = [!unit.negated, unit.negated];
+        if let Some(entry) = seen.iter_mut().find(|e| e.0 == id) {
+            for (old, new) in entry.2.iter_mut().zip(flags) {
+                *old |= new;
+            }
+        } else {
+            seen.push((id, unit.surface, flags));
+        }
+    }
+    seen.sort_by_key(|e| e.0);
+    let negated = seen.iter().filter(|e| e.2[1] && !e.2[0]).map(|e| e.0).collect();
+    let (features, surfaces) = seen.into_iter().map(|e| (e.0, e.1)).unzip();
+    let content: Vec<&Token> =
+        tokens.iter().filter(|t| !matches!(t.class, Class::Stop) && t.stem.len() > 1).collect();
+    let grams = trigrams(content.iter().copied());
+    let quote_grams = quoted_trigrams(&content);
+    StatementFeatures {
+        script: dominant_script(tokens),
+        features,
+        negated,
+        surfaces,
+        grams,
+        quote_grams,
+        ..StatementFeatures::default()
+    }
+}
+
+/// Turn tokens into units: concepts (over several tokens), content words, numbers
+/// and dates, each marked negated when an odd number of negation cues covers it.
+fn units(tokens: &[Token], names: &NameIndex) -> Vec<Unit> {
+    let found = names.find(tokens);
+    let mut found_iter = found.iter().peekable();
+    let mut units = Vec::new();
+    // Remaining scope of each open negation cue.
+    let mut open: Vec<u8> = Vec::new();
+    let mut index = 0;
+    while let Some(token) = tokens.get(index) {
+        if token.break_before || SCOPE_ENDS.contains(&token.surface.as_str()) {
+            open.clear();
+        }
+        while found_iter.peek().is_some_and(|f| f.start < index) {
+            found_iter.next();
+        }
+        let (key, surface, width) = if let Some(f) = found_iter.peek().filter(|f| f.start == index)
+        {
+            let surface = tokens
+                .get(index..index + f.len)
+                .map(|ts| ts.iter().map(|t| t.surface.as_str()).collect::<Vec<_>>().join(" "))
+                .unwrap_or_default();
+            (Some(FeatureKey::Concept(f.concept)), surface, f.len)
+        } else {
+            match &token.class {
+                Class::NegDeterminer => {
+                    open.push(DETERMINER_SCOPE);
+                    (None, String::new(), 1)
+                }
+                Class::NegParticle => {
+                    open.push(PARTICLE_SCOPE);
+                    (None, String::new(), 1)
+                }
+                Class::NegVerb => {
+                    open.push(DENIAL_SCOPE);
+                    (None, String::new(), 1)
+                }
+                Class::Stop => (None, String::new(), 1),
+                Class::Content if token.stem.chars().count() < 2 => (None, String::new(), 1),
+                Class::Content => {
+                    (Some(FeatureKey::Word(token.stem.clone())), token.surface.clone(), 1)
+                }
+                Class::Number(n) => (Some(FeatureKey::Number(n.clone())), token.surface.clone(), 1),
+                Class::Year(y) => (Some(FeatureKey::Year(*y)), token.surface.clone(), 1),
+                Class::Month(m) => (Some(FeatureKey::Month(*m)), token.surface.clone(), 1),
+                Class::Weekday(d) => (Some(FeatureKey::Weekday(*d)), token.surface.clone(), 1),
+            }
+        };
+        if let Some(key) = key {
+            let negated = consume(&mut open);
+            units.push(Unit { key, surface, negated });
+        }
+        index += width.max(1);
+    }
+    units
+}
+
+/// Count one unit against the open cues: true when an odd number covers it.
+fn consume(open: &mut Vec<u8>) -> bool {
+    let covering = open.iter().filter(|&&n| n > 0).count();
+    for n in open.iter_mut() {
+        *n = n.saturating_sub(1);
+    }
+    open.retain(|&n| n > 0);
+    covering % 2 == 1
+}
+
+fn dominant_script(tokens: &[Token]) -> Script {
+    let arabic = tokens.iter().filter(|t| t.script == Script::Arabic).count();
+    let latin = tokens.iter().filter(|t| t.script == Script::Latin).count();
+    if arabic == 0 && latin == 0 {
+        Script::Other
+    } else if arabic >= latin {
+        Script::Arabic
+    } else {
+        Script::Latin
+    }
+}
+
+fn gram_hash(a: &str, b: &str, c: &str) -> u64 {
+    hash_of(&(a, b, c))
+}
+
+fn trigrams<'a>(tokens: impl Iterator<Item = &'a Token>) -> Vec<u64> {
+    let stems: Vec<&str> = tokens.map(|t| t.stem.as_str()).collect();
+    let mut grams: Vec<u64> = stems
+        .windows(3)
+        .filter_map(|w| match w {
+            [a, b, c] => Some(gram_hash(a, b, c)),
+            _ => None,
+        })
+        .collect();
+    grams.sort_unstable();
+    grams.dedup();
+    grams
+}
+
+fn quoted_trigrams(content: &[&Token]) -> Vec<u64> {
+    let mut grams = Vec::new();
+    for run in content.chunk_by(|a, b| a.quoted == b.quoted) {
+        if run.first().is_some_and(|t| t.quoted) {
+            grams.extend(trigrams(run.iter().copied()));
+        }
+    }
+    grams.sort_unstable();
+    grams.dedup();
+    grams
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, ArticleId, CharRange, Statement, TextSpan};
+
+    fn project(texts: &[&str]) -> Project {
+        let mut project = Project::default();
+        for (i, text) in texts.iter().enumerate() {
+            let id = i as u64 + 1;
+            project.articles.insert(
+                ArticleId(id),
+                Article { id: ArticleId(id), text: (*text).to_owned(), ..Article::default() },
+            );
+            let span = TextSpan::from_text(text, CharRange::new(0, text.chars().count()));
+            project.statements.insert(
+                StatementId(id + 100),
+                Statement {
+                    id: StatementId(id + 100),
+                    article: ArticleId(id),
+                    span,
+                    ..Statement::default()
+                },
+            );
+        }
+        project
+    }
+
+    fn negated_surfaces(f: &StatementFeatures) -> Vec<&str> {
+        f.negated.iter().map(|&n| f.surface(n)).collect()
+    }
+
+    #[test]
+    fn negation_covers_the_next_content_word_only() {
+        let p = project(&[
+            "The talks took place with the knowledge of the administration but not at its direction.",
+            "The White House had not been aware of the meeting.",
+            "لم توافق إدارة بايدن على هذه المباحثات",
+        ]);
+        let names = NameIndex::for_project(&p);
+        let (features, _) = extract(&p, &names);
+        assert_eq!(negated_surfaces(&features[0]), ["direction"]);
+        assert_eq!(negated_surfaces(&features[1]), ["aware"]);
+        assert_eq!(negated_surfaces(&features[2]), ["توافق"]);
+    }
+
+    #[test]
+    fn denial_covers_the_clause_and_double_negation_cancels() {
+        let p = project(&[
+            "The Kremlin denied that the meeting took place, but confirmed contacts.",
+            "Moscow never denied the talks.",
+        ]);
+        let names = NameIndex::for_project(&p);
+        let (features, table) = extract(&p, &names);
+        let negated: Vec<&str> = negated_surfaces(&features[0]);
+        assert_eq!(negated, ["meeting", "took", "place"], "{:?}", table.len());
+        assert!(negated_surfaces(&features[1]).is_empty());
+    }
+
+    #[test]
+    fn quotes_yield_quote_grams_and_scripts_are_detected() {
+        let p =
+            project(&["He said: \"nothing about Ukraine without Ukraine\" today.", "قال لافروف"]);
+        let names = NameIndex::for_project(&p);
+        let (features, _) = extract(&p, &names);
+        assert!(!features[0].quote_grams.is_empty());
+        assert_eq!(features[0].script, Script::Latin);
+        assert_eq!(features[1].script, Script::Arabic);
+    }
+}
