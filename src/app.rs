@@ -1031,24 +1031,13 @@ impl eframe::App for TwoTrackApp {
                 self.apply_theme(&ctx);
             }
         });
-        let now = self.clock.now();
-        egui::Panel::top("toolbar").show(ui, |ui| {
-            let mut pctx = PanelCtx {
-                project: &self.ws.project,
-                text: &mut self.text,
-                state: &mut self.ui,
-                sender: &mut sender,
-                now,
-                revision: self.ws.history.state(),
-            };
-            ui::filters::toolbar_ui(ui, &mut pctx);
-        });
         if self.changed_on_disk {
             egui::Panel::top("changed_on_disk")
                 .show(ui, |ui| self.changed_on_disk_ui(ui, &mut sender));
         }
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
 
+        let now = self.clock.now();
         let panels = self.ui.panels;
         let mut pctx = PanelCtx {
             project: &self.ws.project,
@@ -1058,6 +1047,7 @@ impl eframe::App for TwoTrackApp {
             now,
             revision: self.ws.history.state(),
         };
+        egui::Panel::top("toolbar").show(ui, |ui| ui::filters::toolbar_ui(ui, &mut pctx));
         if panels.library {
             egui::Panel::left("library")
                 .resizable(true)

@@ -20,20 +20,11 @@ pub fn fixed_clock() -> Clock {
 
 /// Start the real app with scripted file dialogs.
 pub fn start_app(start: StartWith, answers: Vec<DialogOutcome>) -> Harness<'static, TwoTrackApp> {
-    let mut harness =
-        Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| {
-            TwoTrackApp::new(
-                cc,
-                AppConfig {
-                    start,
-                    dialogs: Some(Box::new(ScriptedDialogs::new(answers))),
-                    clock: fixed_clock(),
-                    ..AppConfig::default()
-                },
-            )
-        });
-    harness.run_steps(2);
-    harness
+    start_with_config(AppConfig {
+        start,
+        dialogs: Some(Box::new(ScriptedDialogs::new(answers))),
+        ..AppConfig::default()
+    })
 }
 
 /// Start the real app with autosave into `recovery_dir` every `interval`.
@@ -42,20 +33,21 @@ pub fn start_app_with_recovery(
     recovery_dir: PathBuf,
     interval: Duration,
 ) -> Harness<'static, TwoTrackApp> {
-    let mut harness =
-        Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| {
-            TwoTrackApp::new(
-                cc,
-                AppConfig {
-                    start,
-                    dialogs: Some(Box::new(ScriptedDialogs::default())),
-                    clock: fixed_clock(),
-                    recovery_dir: Some(recovery_dir),
-                    autosave_interval: Some(interval),
-                    ..AppConfig::default()
-                },
-            )
-        });
+    start_with_config(AppConfig {
+        start,
+        dialogs: Some(Box::new(ScriptedDialogs::default())),
+        recovery_dir: Some(recovery_dir),
+        autosave_interval: Some(interval),
+        ..AppConfig::default()
+    })
+}
+
+/// Start the real app at 1400×900 with a fixed clock.
+pub fn start_with_config(config: AppConfig) -> Harness<'static, TwoTrackApp> {
+    let config = AppConfig { clock: fixed_clock(), ..config };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| TwoTrackApp::new(cc, config));
     harness.run_steps(2);
     harness
 }
