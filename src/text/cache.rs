@@ -36,7 +36,8 @@ pub(crate) fn fast_hash(seed: u64, bytes: &[u8]) -> u64 {
     mix(h, u64::from_le_bytes(tail)).rotate_left(26)
 }
 
-fn hash_of(value: &impl std::hash::Hash) -> u64 {
+/// Hash of any hashable value (std hasher, fixed keys).
+pub(crate) fn hash_of(value: &impl std::hash::Hash) -> u64 {
     use std::hash::{BuildHasher as _, BuildHasherDefault, DefaultHasher};
     BuildHasherDefault::<DefaultHasher>::default().hash_one(value)
 }

@@ -133,6 +133,11 @@ impl TextEngine {
         self.editors.retain(|_, e| e.last_frame + FORGET_WIDGETS_AFTER_FRAMES >= frame);
     }
 
+    /// Frames ended so far.
+    pub(crate) fn frame(&self) -> u64 {
+        self.frame
+    }
+
     /// Glyph atlas statistics.
     #[must_use]
     pub fn atlas_stats(&self) -> AtlasStats {
@@ -158,6 +163,12 @@ impl TextEngine {
         let mut glyphs = layout.laid.glyphs(Some(&self.fs));
         glyphs.sort_by(|a, b| a.line.cmp(&b.line).then(a.x.total_cmp(&b.x)));
         glyphs
+    }
+
+    /// The current text of editor `id` (including uncommitted changes).
+    #[must_use]
+    pub fn editor_text(&self, id: Id) -> Option<&str> {
+        self.editors.get(&id).map(EditorState::text)
     }
 
     /// The selection of document view `id` (document-wide char offsets).

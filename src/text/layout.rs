@@ -104,6 +104,11 @@ impl Laid {
         laid
     }
 
+    /// Re-wrap to another width (no reshaping).
+    pub(crate) fn relayout(&mut self, fs: &mut FontSystem, width: Option<f32>) {
+        self.reflow(fs, LayoutOptions { width, ..self.options });
+    }
+
     /// Re-wrap to other width, line limit or wrapping (no reshaping). The direction
     /// must be the one the text was prepared with.
     pub(crate) fn reflow(&mut self, fs: &mut FontSystem, options: LayoutOptions) {
@@ -203,6 +208,11 @@ impl Laid {
 
     pub(crate) fn max_lines(&self) -> usize {
         self.max_lines
+    }
+
+    /// Sum of the widths of all visual lines (the text's length on one line).
+    pub(crate) fn total_advance(&self) -> f32 {
+        self.total_advance
     }
 
     pub(crate) fn is_elided(&self) -> bool {

@@ -22,6 +22,7 @@ mod layout;
 mod offsets;
 mod paint;
 mod script;
+mod selection;
 mod style;
 
 pub use atlas::AtlasStats;

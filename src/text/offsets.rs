@@ -43,6 +43,14 @@ pub(crate) fn char_of_byte(s: &str, b: usize) -> usize {
     s.get(..b).map_or(0, |head| head.chars().count())
 }
 
+/// Chars `start..end` of `s` (clamped).
+#[must_use]
+pub(crate) fn char_slice(s: &str, start: usize, end: usize) -> &str {
+    let a = byte_of_char(s, start);
+    let b = byte_of_char(s, end.max(start));
+    s.get(a..b).unwrap_or("")
+}
+
 /// The largest char boundary of `s` at or before `b`.
 #[must_use]
 pub(crate) fn floor_boundary(s: &str, b: usize) -> usize {
@@ -59,6 +67,26 @@ pub(crate) fn floor_boundary(s: &str, b: usize) -> usize {
 /// True for characters that end a line for layout purposes.
 fn is_line_separator(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{1C}'..='\u{1E}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Text for an editor buffer: `\r\n` and every other line separator become `\n`
+/// (single-line editors get a space instead), control characters other than tab are
+/// dropped.
+#[must_use]
+pub(crate) fn normalize_for_editing(text: &str, multiline: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            continue;
+        }
+        if is_line_separator(c) {
+            out.push(if multiline { '\n' } else { ' ' });
+        } else if !c.is_control() || c == '\t' {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The base direction cosmic-text will give `line` (first strong character; LTR if none).
@@ -328,6 +356,12 @@ mod tests {
             assert_eq!(c.index, byte_of_char(&text, offset));
             assert_eq!(p.map.char_offset(&lines, c), offset);
         }
+    }
+
+    #[test]
+    fn editing_text_has_only_newlines() {
+        assert_eq!(normalize_for_editing("a\r\nb\u{2029}c\rd\u{7}", true), "a\nb\nc\nd");
+        assert_eq!(normalize_for_editing("a\r\nb", false), "a b");
     }
 
     #[test]
