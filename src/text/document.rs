@@ -370,7 +370,14 @@ impl DocView<'_, '_> {
         state: &mut DocState,
         viewport: Rect,
     ) -> DocumentResponse {
-        let width = ui.available_width().max(20.0);
+        // Floating scroll bars lie over the content: keep text out from under them.
+        let scroll = &ui.spacing().scroll;
+        let gutter = if scroll.floating {
+            scroll.bar_width + scroll.bar_inner_margin + scroll.bar_outer_margin
+        } else {
+            0.0
+        };
+        let width = (ui.available_width() - gutter).max(20.0);
         state.set_width(width, self.paragraphs);
         let viewport_height = viewport.height();
         let offset = self.effective_offset(engine, state, viewport);
@@ -410,7 +417,7 @@ impl DocView<'_, '_> {
             let span = state.slots.get(first).map_or(1.0, |s| s.height + s.gap).max(1.0);
             state.anchor = Some((first, ((offset - state.top(first)) / span).clamp(0.0, 1.0)));
         }
-        ui.set_min_size(vec2(width, state.total_height()));
+        ui.set_min_size(vec2(width + gutter, state.total_height()));
         DocumentResponse { response, clicked_tag, selection: state.selection() }
     }
 

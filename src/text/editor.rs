@@ -307,7 +307,8 @@ impl EditorState {
 
     /// The caret one visual line up or down, keeping its x.
     fn vertical(&mut self, cursor: Cursor, down: bool) -> Cursor {
-        let Some((x, top, height)) = self.editor.with_buffer(|b| geometry::caret(b, cursor)) else {
+        let Some((x, top, height)) = self.editor.with_buffer(|b| geometry::caret(b, cursor, None))
+        else {
             return cursor;
         };
         let x = *self.desired_x.get_or_insert(x);
@@ -693,7 +694,8 @@ fn paint(
         } else {
             visuals.selection.bg_fill.gamma_multiply(0.5)
         };
-        let segments = state.editor.with_buffer(|b| geometry::segments(b, start, end, usize::MAX));
+        let segments =
+            state.editor.with_buffer(|b| geometry::segments(b, start, end, usize::MAX, None));
         for s in segments {
             painter.rect_filled(
                 Rect::from_min_max(origin + vec2(s.x0, s.top), origin + vec2(s.x1, s.bottom)),
@@ -721,7 +723,8 @@ fn paint(
         });
     }
     if let Some((start, end)) = state.preedit {
-        let segments = state.editor.with_buffer(|b| geometry::segments(b, start, end, usize::MAX));
+        let segments =
+            state.editor.with_buffer(|b| geometry::segments(b, start, end, usize::MAX, None));
         for s in segments {
             let y = origin.y + s.baseline + options.style.font_size_pt() * 0.2;
             painter.line_segment(
@@ -732,7 +735,7 @@ fn paint(
     }
     if focused
         && let Some((x, top, height)) =
-            state.editor.with_buffer(|b| geometry::caret(b, state.editor.cursor()))
+            state.editor.with_buffer(|b| geometry::caret(b, state.editor.cursor(), None))
     {
         let x = origin.x + x;
         let caret = Rect::from_min_max(pos2(x, origin.y + top), pos2(x, origin.y + top + height));

@@ -25,6 +25,32 @@ pub(crate) struct Segment {
     pub baseline: f32,
 }
 
+/// The byte range of one visual line, to skip lines without laying hands on glyphs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct RunSpan {
+    /// Buffer line.
+    pub line: usize,
+    /// Smallest glyph start.
+    pub start: usize,
+    /// Largest glyph end.
+    pub end: usize,
+}
+
+impl RunSpan {
+    /// The span of a layout run.
+    pub fn of(run: &LayoutRun<'_>) -> Self {
+        let start = run.glyphs.iter().map(|g| g.start).min().unwrap_or(0);
+        let end = run.glyphs.iter().map(|g| g.end).max().unwrap_or(0);
+        Self { line: run.line_i, start, end }
+    }
+
+    /// Could this visual line hold anything of `start..end`?
+    fn meets(self, start: Cursor, end: Cursor) -> bool {
+        (self.line, self.end) >= (start.line, start.index)
+            && (self.line, self.start) <= (end.line, end.index)
+    }
+}
+
 /// True if byte range `a..b` of buffer line `line` lies inside `start..end`.
 fn selected(line: usize, a: usize, b: usize, start: Cursor, end: Cursor) -> bool {
     let after_start = line > start.line || (line == start.line && b > start.index);
@@ -76,11 +102,13 @@ fn merge(mut pieces: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
 }
 
 /// Rectangles covering `start..end` (byte cursors), at most `max_lines` visual lines.
+/// `index` (one [`RunSpan`] per visual line) lets long texts skip unrelated lines.
 pub(crate) fn segments(
     buffer: &Buffer,
     start: Cursor,
     end: Cursor,
     max_lines: usize,
+    index: Option<&[RunSpan]>,
 ) -> Vec<Segment> {
     let (start, end) =
         if (end.line, end.index) < (start.line, start.index) { (end, start) } else { (start, end) };
@@ -91,6 +119,9 @@ pub(crate) fn segments(
         }
         if run.line_i > end.line {
             break;
+        }
+        if index.and_then(|i| i.get(visual_line)).is_some_and(|s| !s.meets(start, end)) {
+            continue;
         }
         let mut pieces = Vec::new();
         for glyph in run.glyphs {
@@ -111,10 +142,17 @@ pub(crate) fn segments(
 }
 
 /// Caret position: `(x, line_top, line_height)` for a cursor, in buffer coordinates.
-pub(crate) fn caret(buffer: &Buffer, cursor: Cursor) -> Option<(f32, f32, f32)> {
+pub(crate) fn caret(
+    buffer: &Buffer,
+    cursor: Cursor,
+    index: Option<&[RunSpan]>,
+) -> Option<(f32, f32, f32)> {
     let width = buffer.size().0;
     let mut fallback = None;
-    for run in buffer.layout_runs() {
+    for (visual_line, run) in buffer.layout_runs().enumerate() {
+        if index.and_then(|i| i.get(visual_line)).is_some_and(|s| !s.meets(cursor, cursor)) {
+            continue;
+        }
         if run.line_i != cursor.line {
             if run.line_i > cursor.line {
                 break;
@@ -189,8 +227,8 @@ mod tests {
     fn rtl_segments_are_on_the_right_and_grow_leftwards() {
         let text = "السلام عليكم";
         let b = buffer(text);
-        let first_word = segments(&b, Cursor::new(0, 0), Cursor::new(0, "السلام".len()), 9);
-        let all = segments(&b, Cursor::new(0, 0), Cursor::new(0, text.len()), 9);
+        let first_word = segments(&b, Cursor::new(0, 0), Cursor::new(0, "السلام".len()), 9, None);
+        let all = segments(&b, Cursor::new(0, 0), Cursor::new(0, text.len()), 9, None);
         assert_eq!(first_word.len(), 1);
         assert_eq!(all.len(), 1);
         // the first word is at the right end of the line
@@ -206,7 +244,7 @@ mod tests {
         let b = buffer(text);
         let start = text.find("عليكم").unwrap();
         let end = text.find(" World").unwrap();
-        let segs = segments(&b, Cursor::new(0, start), Cursor::new(0, end), 9);
+        let segs = segments(&b, Cursor::new(0, start), Cursor::new(0, end), 9, None);
         // Visually: [Hello] World [ عليكم] مرحبا — "World" splits the selection.
         assert_eq!(segs.len(), 2, "{segs:?}");
         let total: f32 = segs.iter().map(|s| s.x1 - s.x0).sum();
@@ -216,8 +254,8 @@ mod tests {
     #[test]
     fn caret_at_start_of_rtl_line_is_at_the_right() {
         let b = buffer("مرحبا");
-        let (x_start, ..) = caret(&b, Cursor::new(0, 0)).unwrap();
-        let (x_end, ..) = caret(&b, Cursor::new(0, "مرحبا".len())).unwrap();
+        let (x_start, ..) = caret(&b, Cursor::new(0, 0), None).unwrap();
+        let (x_end, ..) = caret(&b, Cursor::new(0, "مرحبا".len()), None).unwrap();
         assert!(x_start > x_end, "{x_start} {x_end}");
         assert!((x_start - 400.0).abs() < 1.0);
     }

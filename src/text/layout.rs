@@ -7,7 +7,7 @@ use std::sync::Arc;
 use cosmic_text::{Buffer, Ellipsize, EllipsizeHeightLimit, FontSystem, Metrics, Shaping, Wrap};
 use egui::{Color32, Rect, Vec2, pos2, vec2};
 
-use super::geometry::{self, Segment};
+use super::geometry::{self, RunSpan, Segment};
 use super::offsets::{TextMap, prepare};
 use super::script::{FaceKind, attrs_for, attrs_list};
 use super::style::TextStyle;
@@ -67,6 +67,8 @@ pub(crate) struct Laid {
     elided: bool,
     /// Sum of line widths: how long the text is on one line (for height estimates).
     total_advance: f32,
+    /// Byte range of every visual line.
+    runs: Vec<RunSpan>,
 }
 
 impl Laid {
@@ -99,6 +101,7 @@ impl Laid {
             max_lines: options.max_lines.unwrap_or(usize::MAX).max(1),
             elided: false,
             total_advance: 0.0,
+            runs: Vec::new(),
         };
         laid.apply(fs, options);
         laid
@@ -154,7 +157,8 @@ impl Laid {
         let mut lines = 0;
         let mut total_advance = 0.0;
         let mut elided = false;
-        let total_runs = self.buffer.layout_runs().count();
+        self.runs = self.buffer.layout_runs().map(|r| RunSpan::of(&r)).collect();
+        let total_runs = self.runs.len();
         for run in self.buffer.layout_runs().take(self.max_lines) {
             lines += 1;
             bottom = bottom.max(run.line_top + run.line_height);
@@ -232,12 +236,12 @@ impl Laid {
         }
         let start = self.map.cursor(&self.buffer.lines, range.start);
         let end = self.map.cursor(&self.buffer.lines, range.end);
-        geometry::segments(&self.buffer, start, end, self.max_lines)
+        geometry::segments(&self.buffer, start, end, self.max_lines, Some(&self.runs))
     }
 
     /// Caret `(x, top, height)` before char `offset`, in buffer coordinates.
     pub(crate) fn caret(&self, offset: usize) -> Option<(f32, f32, f32)> {
-        geometry::caret(&self.buffer, self.map.cursor(&self.buffer.lines, offset))
+        geometry::caret(&self.buffer, self.map.cursor(&self.buffer.lines, offset), Some(&self.runs))
     }
 
     /// Glyphs in visual order per line, positions relative to the content's left edge.
@@ -321,6 +325,13 @@ impl TextLayout {
     #[must_use]
     pub fn wrap_width(&self) -> Option<f32> {
         self.laid.width()
+    }
+
+    /// Where the layout's left edge sits inside the wrap width: `wrap width − width`
+    /// for right-aligned (RTL) text, 0 for left-aligned or unbounded text.
+    #[must_use]
+    pub fn left_in_wrap_width(&self) -> f32 {
+        self.laid.content_left()
     }
 
     /// The char offset nearest to `pos` (points from the layout's top-left).

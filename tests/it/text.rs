@@ -251,6 +251,7 @@ fn doc_harness(highlights: Vec<text::Highlight>) -> Harness<'static, DocApp> {
     let app = DocApp { engine: None, clicked: Vec::new(), selection: None, highlights };
     Harness::builder()
         .with_size(egui::vec2(640.0, 480.0))
+        .with_step_dt(0.05)
         .with_context_setup(text::install_egui_fonts)
         .build_ui_state(
             |ui, app: &mut DocApp| {
@@ -485,4 +486,461 @@ fn editor_scene(ui: &mut egui::Ui, engine: &mut TextEngine) {
 #[test]
 fn snapshot_editor_with_rtl_note() {
     snapshot_all("editor_rtl_note", egui::vec2(400.0, 130.0), editor_scene);
+}
+
+// ---------------------------------------------------------------------------------
+// Layout results
+// ---------------------------------------------------------------------------------
+
+use twotrack::model::Direction;
+
+/// An engine outside any UI (layout needs no frame).
+fn engine() -> (egui::Context, TextEngine) {
+    let ctx = egui::Context::default();
+    let engine = TextEngine::new(&ctx);
+    (ctx, engine)
+}
+
+fn plain() -> TextStyle {
+    TextStyle { color: egui::Color32::BLACK, ..TextStyle::default() }
+}
+
+/// Glyphs with their first char, for tests that reason in logical order.
+fn glyphs_by_char(layout: &text::TextLayout) -> Vec<text::GlyphInfo> {
+    let mut glyphs = layout.glyphs();
+    glyphs.sort_by_key(|g| g.chars.start);
+    glyphs
+}
+
+#[test]
+fn rtl_glyph_x_decreases_in_logical_order() {
+    let (_ctx, mut engine) = engine();
+    let layout = engine.layout("السلام عليكم ورحمة الله", &plain(), None, None);
+    assert!(layout.is_rtl());
+    // (zero-width glyphs, e.g. the alef of a lam-alef pair drawn over the lam, are skipped)
+    let glyphs: Vec<_> = glyphs_by_char(&layout).into_iter().filter(|g| g.width > 0.0).collect();
+    assert!(glyphs.len() > 10);
+    for pair in glyphs.windows(2) {
+        assert!(pair[1].x < pair[0].x, "{:?} then {:?}", pair[0], pair[1]);
+    }
+}
+
+#[test]
+fn rtl_paragraph_is_flush_right_on_every_line() {
+    let (_ctx, mut engine) = engine();
+    let para = SEED.lines().find(|l| l.starts_with("بالتوازي")).unwrap();
+    let width = 300.0;
+    let layout = engine.layout(para, &plain(), Some(width), None);
+    assert!(layout.line_count() >= 3);
+    // the layout's box ends at the right edge of the wrap width
+    let right = layout.left_in_wrap_width() + layout.size().x;
+    assert!((right - width).abs() < 0.5, "right edge {right} of {width}");
+    let glyphs = layout.glyphs();
+    for line in 0..layout.line_count() {
+        let on_line: Vec<_> = glyphs.iter().filter(|g| g.line == line).collect();
+        let line_right = on_line.iter().map(|g| g.x + g.width).fold(f32::MIN, f32::max);
+        assert!((line_right - layout.size().x).abs() < 0.5, "line {line} ends at {line_right}");
+    }
+    // lines are ragged on the left: at least one stops well short of the left edge
+    let lefts: Vec<f32> = (0..layout.line_count())
+        .map(|line| glyphs.iter().filter(|g| g.line == line).map(|g| g.x).fold(f32::MAX, f32::min))
+        .collect();
+    assert!(lefts.iter().any(|&l| l > 20.0), "line starts {lefts:?}");
+}
+
+#[test]
+fn final_full_stop_is_the_leftmost_glyph() {
+    let (_ctx, mut engine) = engine();
+    let text = "قال متحدث باسم وزارة الخارجية إن الإدارة لم توافق.";
+    let layout = engine.layout(text, &plain(), None, None);
+    let glyphs = layout.glyphs(); // visual order
+    let leftmost = glyphs.first().unwrap();
+    let last_char = text.chars().count() - 1;
+    assert_eq!(leftmost.chars, CharRange::new(last_char, last_char + 1));
+    // and the first letter is the rightmost
+    assert_eq!(glyphs.last().unwrap().chars.start, 0);
+}
+
+#[test]
+fn medial_arabic_letter_has_another_glyph_than_the_isolated_one() {
+    let (_ctx, mut engine) = engine();
+    let isolated = engine.layout("ب", &plain(), None, None).glyphs();
+    let word = glyphs_by_char(&engine.layout("ببب", &plain(), None, None));
+    assert_eq!(isolated.len(), 1);
+    assert_eq!(word.len(), 3);
+    let medial = &word[1];
+    assert_ne!(medial.glyph_id, isolated[0].glyph_id);
+    // initial, medial and final forms all differ
+    assert_ne!(word[0].glyph_id, word[1].glyph_id);
+    assert_ne!(word[1].glyph_id, word[2].glyph_id);
+    // lam-alef: the pair takes special forms, different from lam and alef alone
+    let la: Vec<u16> = glyphs_by_char(&engine.layout("لا", &plain(), None, None))
+        .iter()
+        .map(|g| g.glyph_id)
+        .collect();
+    let lam = engine.layout("ل", &plain(), None, None).glyphs()[0].glyph_id;
+    let alef = engine.layout("ا", &plain(), None, None).glyphs()[0].glyph_id;
+    assert!(!la.contains(&lam) && !la.contains(&alef), "{la:?} vs {lam} {alef}");
+}
+
+#[test]
+fn latin_word_inside_arabic_keeps_left_to_right_order() {
+    let (_ctx, mut engine) = engine();
+    let text = "نقلت وكالة Reuters عن مصادر";
+    let layout = engine.layout(text, &plain(), None, None);
+    assert!(layout.is_rtl());
+    let start = text.find("Reuters").map(|b| text[..b].chars().count()).unwrap();
+    let latin: Vec<_> = glyphs_by_char(&layout)
+        .into_iter()
+        .filter(|g| g.chars.start >= start && g.chars.start < start + 7)
+        .collect();
+    assert_eq!(latin.len(), 7);
+    for pair in latin.windows(2) {
+        assert!(pair[1].x > pair[0].x);
+        assert!(!pair[0].rtl);
+    }
+    // the Latin word is drawn from the Latin face, the Arabic from the Naskh face
+    let faces = engine.glyphs_with_faces(&layout);
+    let face_of = |c: usize| faces.iter().find(|g| g.chars.contains(c)).map(|g| g.family.clone());
+    assert_eq!(face_of(start).as_deref(), Some(text::LATIN_FAMILY));
+    assert_eq!(face_of(0).as_deref(), Some(text::ARABIC_READING_FAMILY));
+}
+
+#[test]
+fn forced_direction_overrides_the_first_strong_character() {
+    let (_ctx, mut engine) = engine();
+    let text = "Reuters: قال المتحدث";
+    let auto = engine.layout(text, &plain(), Some(400.0), None);
+    assert!(!auto.is_rtl());
+    let options = text::LayoutOptions {
+        direction: Some(Direction::Rtl),
+        ..text::LayoutOptions::wrapped(Some(400.0))
+    };
+    let forced = engine.layout_with(text, &plain(), &options);
+    assert!(forced.is_rtl());
+    assert_eq!(forced.char_count(), text.chars().count());
+    // forced RTL: flush right, and "Reuters" now sits at the right end
+    assert!((forced.left_in_wrap_width() + forced.size().x - 400.0).abs() < 0.5);
+    let glyphs = forced.glyphs();
+    let reuters_x = glyphs.iter().find(|g| g.chars.start == 0).unwrap().x;
+    let arabic_x = glyphs.iter().find(|g| g.chars.start == 9).unwrap().x;
+    assert!(reuters_x > arabic_x);
+}
+
+/// A deterministic corpus of mixed paragraphs.
+fn mixed_corpus() -> Vec<String> {
+    let arabic = [
+        "قال المتحدث",
+        "وزارة الخارجية",
+        "الإدارة الأمريكية",
+        "مصادر مطلعة",
+        "لم توافق على المحادثات",
+        "نيسان/أبريل الماضي",
+        "سيرغي لافروف",
+        "دبلوماسية المسار الثاني",
+        "لا شيء يخص أوكرانيا",
+    ];
+    let latin =
+        ["Reuters", "NBC News", "the State Department", "Ned Price", "back-channel talks", "U.S."];
+    let numbers = ["6", "2023", "7/7/2023", "3.5%", "+1 (202) 555-0100", "١٢٣", "45,000", "10:30"];
+    let wrap = [("(", ")"), ("\"", "\""), ("«", "»"), ("[", "]"), ("'", "'")];
+    let ends = ["", ".", "؟", "!", ":", "،"];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let mut corpus = Vec::new();
+    for i in 0..60 {
+        let mut parts: Vec<String> = Vec::new();
+        let count = 4 + next(8);
+        for j in 0..count {
+            let kind = if j == 0 { i % 4 } else { next(4) };
+            let mut token = match kind {
+                0 | 3 => arabic[next(arabic.len())].to_owned(),
+                1 => latin[next(latin.len())].to_owned(),
+                _ => numbers[next(numbers.len())].to_owned(),
+            };
+            if next(4) == 0 {
+                let (a, b) = wrap[next(wrap.len())];
+                token = format!("{a}{token}{b}");
+            }
+            parts.push(token);
+        }
+        corpus.push(format!("{}{}", parts.join(" "), ends[next(ends.len())]));
+    }
+    corpus.extend(SEED.lines().filter(|l| !l.trim().is_empty()).map(str::to_owned));
+    corpus.push("Reuters: «لا شيء يخص أوكرانيا من دون أوكرانيا» (2023)".to_owned());
+    corpus
+}
+
+/// Char indices of `text[range]` in visual (left-to-right) order, by `unicode-bidi`.
+fn bidi_visual_order(text: &str, line: std::ops::Range<usize>) -> Vec<usize> {
+    let bidi = unicode_bidi::BidiInfo::new(text, None);
+    let para = &bidi.paragraphs[0];
+    let (levels, runs) = bidi.visual_runs(para, line);
+    let char_of_byte: std::collections::HashMap<usize, usize> =
+        text.char_indices().enumerate().map(|(i, (b, _))| (b, i)).collect();
+    let mut out = Vec::new();
+    for run in runs {
+        let mut chars: Vec<usize> =
+            text[run.clone()].char_indices().map(|(b, _)| char_of_byte[&(run.start + b)]).collect();
+        if levels[run.start].is_rtl() {
+            chars.reverse();
+        }
+        out.extend(chars);
+    }
+    out
+}
+
+/// Check every visual line of `layout` against `unicode-bidi`; returns a description of
+/// the first mismatch.
+fn compare_with_unicode_bidi(text: &str, layout: &text::TextLayout) -> Option<String> {
+    let glyphs = layout.glyphs();
+    let byte_of_char: Vec<usize> =
+        text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
+    for line in 0..layout.line_count() {
+        // Glyphs of this line, left to right, ignoring zero-width ones. Whitespace at
+        // the logical end of a line hangs at a soft wrap (it is invisible and cosmic-text
+        // keeps it in the run it ends), so it is left out on both sides.
+        let chars: Vec<char> = text.chars().collect();
+        let is_space = |g: &text::GlyphInfo| {
+            chars[g.chars.start..g.chars.end].iter().all(|c| c.is_whitespace())
+        };
+        let ink_end = glyphs
+            .iter()
+            .filter(|g| g.line == line && !is_space(g))
+            .map(|g| g.chars.end)
+            .max()
+            .unwrap_or(0);
+        let on_line: Vec<&text::GlyphInfo> = glyphs
+            .iter()
+            .filter(|g| g.line == line && g.width > 0.0 && !g.chars.is_empty())
+            .filter(|g| g.chars.start < ink_end)
+            .collect();
+        let (Some(first), Some(last)) = (
+            on_line.iter().map(|g| g.chars.start).min(),
+            on_line.iter().map(|g| g.chars.end).max(),
+        ) else {
+            continue;
+        };
+        let expected = bidi_visual_order(text, byte_of_char[first]..byte_of_char[last]);
+        let position: std::collections::HashMap<usize, usize> =
+            expected.iter().enumerate().map(|(pos, c)| (*c, pos)).collect();
+        let keys: Vec<usize> = on_line
+            .iter()
+            .map(|g| {
+                (g.chars.start..g.chars.end)
+                    .filter_map(|c| position.get(&c))
+                    .min()
+                    .copied()
+                    .unwrap_or(0)
+            })
+            .collect();
+        if keys.windows(2).any(|w| w[0] >= w[1]) {
+            return Some(format!("line {line}: glyph order {keys:?} (chars {first}..{last})"));
+        }
+    }
+    None
+}
+
+#[test]
+fn mixed_corpus_visual_order_matches_unicode_bidi() {
+    let (_ctx, mut engine) = engine();
+    let corpus = mixed_corpus();
+    assert!(corpus.len() >= 50);
+    let mut mismatches = Vec::new();
+    let mut lines_checked = 0;
+    for text in &corpus {
+        for width in [None, Some(260.0)] {
+            let layout = engine.layout(text, &plain(), width, None);
+            lines_checked += layout.line_count();
+            if let Some(problem) = compare_with_unicode_bidi(text, &layout) {
+                mismatches.push(format!("{text:?} width {width:?}: {problem}"));
+            }
+        }
+    }
+    assert!(lines_checked > 200);
+    assert!(mismatches.is_empty(), "{} mismatches:\n{}", mismatches.len(), mismatches.join("\n"));
+}
+
+#[test]
+fn hit_and_ranges_in_arabic_return_char_offsets() {
+    let (_ctx, mut engine) = engine();
+    let text = "السلام عليكم ورحمة الله";
+    let layout = engine.layout(text, &plain(), None, None);
+    let size = layout.size();
+    let mid_y = size.y / 2.0;
+    // The right edge is the start of the text, the left edge its end.
+    assert_eq!(layout.hit(egui::vec2(size.x + 5.0, mid_y)), 0);
+    assert_eq!(layout.hit(egui::vec2(-5.0, mid_y)), text.chars().count());
+    // A point inside the second word ("عليكم", chars 7..12) hits inside it.
+    let word = CharRange::new(7, 12);
+    let rects = layout.range_rects(word);
+    assert_eq!(rects.len(), 1);
+    let r = rects[0];
+    let hit = layout.hit(egui::vec2(r.center().x, mid_y));
+    assert!(word.start <= hit && hit <= word.end, "hit {hit}");
+    // Just inside its right edge is its start; just inside its left edge its end.
+    assert_eq!(layout.hit(egui::vec2(r.right() - 1.0, mid_y)), word.start);
+    assert_eq!(layout.hit(egui::vec2(r.left() + 1.0, mid_y)), word.end);
+    // The first word is to the right of the second, the whole text covers both.
+    let first = layout.range_rects(CharRange::new(0, 6))[0];
+    assert!(first.left() >= r.right() - 0.5);
+    let all = layout.range_rects(CharRange::new(0, text.chars().count()));
+    assert_eq!(all.len(), 1);
+    assert!(all[0].left() <= r.left() && all[0].right() >= first.right());
+    // The caret before char 0 is at the right edge.
+    let caret = layout.caret_rect(0).unwrap();
+    assert!((caret.left() - size.x).abs() < 0.5);
+}
+
+#[test]
+fn document_drag_selects_arabic_words_by_char_offsets() {
+    let mut h = doc_harness(Vec::new());
+    h.run();
+    let needle = "الإدارة الأمريكية قالت";
+    let rect = h.get_by_label_contains(needle).rect();
+    let start_char = char_offset_of(SEED, needle);
+    let y = rect.top() + 10.0;
+    // drag from the right edge (start of the RTL paragraph) leftwards over some words
+    let from = egui::pos2(rect.right() - 1.0, y);
+    let to = egui::pos2(rect.right() - 120.0, y);
+    h.event(egui::Event::PointerMoved(from));
+    h.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(egui::Event::PointerMoved(egui::pos2(rect.right() - 60.0, y)));
+    h.event(egui::Event::PointerMoved(to));
+    h.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    let sel = h.state().selection.expect("a selection");
+    assert_eq!(sel.start, start_char);
+    let selected: String = SEED.chars().skip(sel.start).take(sel.len()).collect();
+    assert!(
+        needle.starts_with(selected.trim_end()) || selected.starts_with("الإدارة الأمريكية"),
+        "{selected:?}"
+    );
+    assert!(sel.len() >= 8, "{selected:?}");
+    // Shift+click further left extends the same selection
+    let further = egui::pos2(rect.right() - 200.0, y);
+    h.event(egui::Event::PointerMoved(further));
+    for pressed in [true, false] {
+        h.event_modifiers(
+            egui::Event::PointerButton {
+                pos: further,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::SHIFT,
+            },
+            Modifiers::SHIFT,
+        );
+    }
+    h.run();
+    let extended = h.state().selection.unwrap();
+    assert_eq!(extended.start, start_char);
+    assert!(extended.end > sel.end);
+}
+
+#[test]
+fn document_double_click_selects_an_arabic_word() {
+    let mut h = doc_harness(Vec::new());
+    h.run();
+    let needle = "الإدارة الأمريكية قالت";
+    let rect = h.get_by_label_contains(needle).rect();
+    let pos = egui::pos2(rect.right() - 15.0, rect.top() + 10.0);
+    h.event(egui::Event::PointerMoved(pos));
+    for _ in 0..2 {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: Modifiers::NONE,
+        });
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed: false,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+    let sel = h.state().selection.expect("a word");
+    let word: String = SEED.chars().skip(sel.start).take(sel.len()).collect();
+    assert_eq!(word, "الإدارة");
+}
+
+#[test]
+fn no_panic_on_separators_boundaries_empty_and_huge_text() {
+    let (ctx, mut engine) = engine();
+    let mut texts: Vec<String> = vec![
+        String::new(),
+        "\u{2029}".to_owned(),
+        "قال\u{2029}Reuters said\u{2029}\u{1C}(2023)\u{85}شالوم\u{2028}x".to_owned(),
+        "a\r\nب\rc\n\n".to_owned(),
+        "\u{200F}\u{200E}\u{200D}\u{0651}\u{064B}".to_owned(),
+        "👍🏽 مرحبا 👨‍👩‍👧 hi".to_owned(),
+    ];
+    // one long paragraph (about 1 MB) of mixed text
+    let unit = "قال المتحدث (Reuters) إن 6 مسؤولين «التقوا» في 2023، and said: \"no comment\". ";
+    texts.push(unit.repeat(1_000_000 / unit.len() + 1));
+    let style = plain();
+    for text in &texts {
+        let n = text.chars().count();
+        let variants: &[(Option<f32>, Option<Direction>)] = if n > 100_000 {
+            &[(Some(180.0), Some(Direction::Rtl))] // one pass: shaping 1 MB is slow unoptimised
+        } else {
+            &[(None, None), (Some(180.0), Some(Direction::Rtl)), (Some(50.0), Some(Direction::Ltr))]
+        };
+        for &(width, direction) in variants {
+            let options = text::LayoutOptions { width, max_lines: None, wrap: true, direction };
+            let layout = engine.layout_with(text, &style, &options);
+            assert_eq!(layout.char_count(), n);
+            let size = layout.size();
+            assert!(size.x.is_finite() && size.y.is_finite());
+            // every char boundary, including past the end, converts without panicking
+            let step = (n / 97).max(1);
+            for offset in (0..=n + 2).step_by(step) {
+                let _ = layout.caret_rect(offset);
+                let _ = layout.range_rects(CharRange::new(offset, offset + 3));
+            }
+            for (x, y) in
+                [(-10.0, -10.0), (size.x / 3.0, size.y / 2.0), (size.x + 10.0, size.y + 10.0)]
+            {
+                assert!(layout.hit(egui::vec2(x, y)) <= n);
+            }
+        }
+        let elided = engine.layout_with(
+            text,
+            &style,
+            &text::LayoutOptions {
+                width: Some(120.0),
+                max_lines: Some(2),
+                wrap: true,
+                direction: None,
+            },
+        );
+        assert!(elided.line_count() <= 2);
+        let _ = elided.hit(egui::vec2(1.0, 1.0));
+        let _ = elided.range_rects(CharRange::new(0, n));
+    }
+    // and they paint
+    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+        for text in texts.iter().take(6) {
+            text::label(ui, &mut engine, text, &style);
+        }
+        engine.end_frame(ui.ctx());
+    });
+    assert!(!output.shapes.is_empty());
+    output.textures_delta.clear();
 }
