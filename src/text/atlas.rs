@@ -13,6 +13,8 @@ use egui::epaint::FontColorTransferFunction;
 use egui::{Color32, ColorImage, Rect, TextureHandle, TextureId, TextureOptions, pos2};
 use etagere::{AllocId, BucketedAtlasAllocator, size2};
 
+use super::cache::FastBuild;
+
 /// Side of a new atlas, in pixels.
 const INITIAL_SIDE: usize = 512;
 /// Glyphs unused for this many passes may be evicted when the atlas is full.
@@ -96,13 +98,15 @@ pub(crate) struct GlyphAtlas {
     allocator: BucketedAtlasAllocator,
     image: ColorImage,
     texture: TextureHandle,
-    entries: HashMap<CacheKey, Entry>,
+    entries: HashMap<CacheKey, Entry, FastBuild>,
     swash: SwashCache,
     transfer: FontColorTransferFunction,
     dirty: Option<Dirty>,
     full_upload: bool,
     pass: u64,
     emitted_this_pass: bool,
+    /// Changes whenever UVs handed out earlier may be wrong (grow, clear, evict).
+    generation: u64,
     stats: AtlasStats,
 }
 
@@ -132,13 +136,14 @@ impl GlyphAtlas {
             )),
             image,
             texture,
-            entries: HashMap::new(),
+            entries: HashMap::default(),
             swash: SwashCache::new(),
             transfer: ctx.global_style().visuals.text_options.color_transfer_function,
             dirty: None,
             full_upload: false,
             pass: ctx.cumulative_pass_nr(),
             emitted_this_pass: false,
+            generation: 0,
             stats: AtlasStats { side: INITIAL_SIDE, ..AtlasStats::default() },
         }
     }
@@ -146,6 +151,12 @@ impl GlyphAtlas {
     /// The texture glyph meshes use.
     pub fn texture_id(&self) -> TextureId {
         self.texture.id()
+    }
+
+    /// Changes whenever glyph UVs handed out before may no longer be valid; meshes built
+    /// with an older generation must be rebuilt.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Current statistics.
@@ -179,6 +190,7 @@ impl GlyphAtlas {
         self.image.pixels.fill(Color32::TRANSPARENT);
         self.full_upload = true;
         self.dirty = None;
+        self.generation += 1;
     }
 
     /// Look up or rasterise a glyph; `None` when it has no pixels.
@@ -339,6 +351,9 @@ impl GlyphAtlas {
             false
         });
         self.stats.evicted += freed as u64;
+        if freed > 0 {
+            self.generation += 1;
+        }
         freed
     }
 
@@ -359,6 +374,7 @@ impl GlyphAtlas {
         self.dirty = None;
         self.stats.side = side;
         self.stats.grown += 1;
+        self.generation += 1;
         if self.emitted_this_pass {
             // Meshes emitted earlier in this pass carry UVs for the old size.
             ctx.request_discard("text atlas grew");

@@ -16,30 +16,89 @@ const EVICT_AFTER_FRAMES: u64 = 300;
 /// Above this many entries, drop everything not used in the last few frames.
 const MAX_ENTRIES: usize = 20_000;
 
-/// A fast, non-cryptographic hash of bytes (word at a time), seeded.
+const MIX_K: u64 = 0xf135_7aea_2e62_a9c5;
+
+fn mix(h: u64, w: u64) -> u64 {
+    (h.rotate_left(26) ^ w).wrapping_mul(MIX_K)
+}
+
+fn word_at(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0u8; 8];
+    if let Some(src) = bytes.get(at..at + 8) {
+        word.copy_from_slice(src);
+    }
+    u64::from_le_bytes(word)
+}
+
+/// A fast, non-cryptographic hash of bytes (four independent lanes of 8-byte words, so
+/// a document's text hashes at memory speed every frame), seeded.
 #[must_use]
 pub(crate) fn fast_hash(seed: u64, bytes: &[u8]) -> u64 {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-    let mix = |h: u64, w: u64| (h.rotate_left(26) ^ w).wrapping_mul(K);
-    let mut h = seed ^ (bytes.len() as u64).wrapping_mul(K);
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        h = mix(h, u64::from_le_bytes(word));
+    let mut lanes = [seed, seed ^ 1, seed ^ 2, seed ^ 3].map(|l| mix(l, bytes.len() as u64));
+    let mut blocks = bytes.chunks_exact(32);
+    for block in &mut blocks {
+        for (i, lane) in lanes.iter_mut().enumerate() {
+            *lane = mix(*lane, word_at(block, i * 8));
+        }
     }
-    let mut tail = [0u8; 8];
-    let rest = chunks.remainder();
+    let rest = blocks.remainder();
+    let mut tail = [0u8; 32];
     if let Some(dst) = tail.get_mut(..rest.len()) {
         dst.copy_from_slice(rest);
     }
-    mix(h, u64::from_le_bytes(tail)).rotate_left(26)
+    for (i, lane) in lanes.iter_mut().enumerate() {
+        *lane = mix(*lane, word_at(&tail, i * 8));
+    }
+    lanes.iter().fold(0, |h, &l| mix(h, l)).rotate_left(26)
 }
 
-/// Hash of any hashable value (std hasher, fixed keys).
+/// A small, fast hasher for in-memory maps keyed by plain data (glyph keys, ids).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            if let Some(dst) = word.get_mut(..chunk.len()) {
+                dst.copy_from_slice(chunk);
+            }
+            self.0 = mix(self.0, u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = mix(self.0, u64::from(i));
+    }
+
+    fn write_u16(&mut self, i: u16) {
+        self.0 = mix(self.0, u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.0 = mix(self.0, u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = mix(self.0, i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.0 = mix(self.0, i as u64);
+    }
+}
+
+/// `HashMap` builder using [`FastHasher`].
+pub(crate) type FastBuild = std::hash::BuildHasherDefault<FastHasher>;
+
+/// Hash of any hashable value (fast, fixed keys).
 pub(crate) fn hash_of(value: &impl std::hash::Hash) -> u64 {
-    use std::hash::{BuildHasher as _, BuildHasherDefault, DefaultHasher};
-    BuildHasherDefault::<DefaultHasher>::default().hash_one(value)
+    use std::hash::BuildHasher as _;
+    FastBuild::default().hash_one(value)
 }
 
 /// Cache key of the width: quarter points, so float noise does not miss the cache.

@@ -15,7 +15,7 @@ use egui::{
 };
 
 use super::cache::{fast_hash, hash_of};
-use super::engine::TextEngine;
+use super::engine::{CachedMesh, TextEngine};
 use super::geometry::Segment;
 use super::layout::{Laid, LayoutOptions};
 use super::offsets::char_slice;
@@ -99,11 +99,14 @@ struct Slot {
     height: f32,
     gap: f32,
     exact: bool,
+    /// Glyph mesh from an earlier frame.
+    mesh: Option<CachedMesh>,
 }
 
 impl Slot {
     fn new(fingerprint: u64, paragraph: &DocParagraph<'_>, width: f32) -> Self {
-        let mut slot = Self { fingerprint, laid: None, height: 0.0, gap: 0.0, exact: false };
+        let mut slot =
+            Self { fingerprint, laid: None, height: 0.0, gap: 0.0, exact: false, mesh: None };
         slot.estimate(paragraph, width);
         slot
     }
@@ -141,6 +144,7 @@ impl Slot {
                 self.laid = Some(Laid::new(fs, paragraph.text, &paragraph.style, options));
             }
         }
+        self.mesh = None;
         let height = self.laid.as_ref().map_or(self.height, |l| l.size().y);
         let delta = height - self.height;
         self.height = height;
@@ -177,6 +181,10 @@ pub(crate) struct DocState {
 impl DocState {
     pub(crate) fn selection(&self) -> Option<CharRange> {
         self.selection.and_then(Selection::non_empty)
+    }
+
+    pub(crate) fn scroll_offset(&self) -> f32 {
+        self.last_offset
     }
 
     pub(crate) fn set_selection(&mut self, selection: Option<CharRange>) {
@@ -492,18 +500,19 @@ impl DocView<'_, '_> {
         &self,
         ui: &Ui,
         engine: &mut TextEngine,
-        state: &DocState,
+        state: &mut DocState,
         i: usize,
         origin: Pos2,
     ) {
-        let (Some(p), Some(slot)) = (self.paragraphs.get(i), state.slots.get(i)) else {
+        let origin = origin + vec2(0.0, state.top(i));
+        let selection = state.selection();
+        let (Some(p), Some(slot)) = (self.paragraphs.get(i), state.slots.get_mut(i)) else {
             return;
         };
         let Some(laid) = slot.laid.as_ref() else {
             return;
         };
         let para = paragraph_range(p, slot);
-        let origin = origin + vec2(0.0, state.top(i));
         let painter = ui.painter();
         let rect_of = |s: &Segment| {
             Rect::from_min_max(
@@ -538,13 +547,13 @@ impl DocView<'_, '_> {
                 }
             }
         }
-        if let Some(local) = state.selection().and_then(|s| local_part(s, para)) {
+        if let Some(local) = selection.and_then(|s| local_part(s, para)) {
             let fill = ui.visuals().selection.bg_fill;
             for seg in laid.range_segments(local) {
                 painter.rect_filled(rect_of(&seg), 0.0, fill);
             }
         }
-        engine.paint_buffer(painter, origin, &laid.buffer, p.style.color, laid.max_lines());
+        engine.paint_buffer_cached(painter, origin, &laid.buffer, p.style.color, &mut slot.mesh);
         let below = p.style.font_size_pt() * 0.15;
         for u in self.underlines {
             let Some(local) = local_part(u.range, para) else { continue };

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use cosmic_text::{Buffer, FontSystem};
-use egui::{Color32, Id, Painter, Pos2, Shape, vec2};
+use egui::{Color32, Id, Mesh, Painter, Pos2, Rect, Shape, vec2};
 
 use super::atlas::{AtlasStats, GlyphAtlas};
 use super::cache::LayoutCache;
@@ -36,6 +36,28 @@ impl std::fmt::Debug for TextEngine {
             .field("editors", &self.editors.len())
             .finish_non_exhaustive()
     }
+}
+
+/// Texts with more glyphs than this are not kept as a cached mesh.
+pub(crate) const CACHED_MESH_MAX_GLYPHS: usize = 4000;
+
+/// What a cached glyph mesh was built for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct MeshKey {
+    x_fraction: u32,
+    x_px: i64,
+    ppp: u32,
+    color: Color32,
+    generation: u64,
+}
+
+/// A glyph mesh kept between frames.
+#[derive(Clone, Debug)]
+pub(crate) struct CachedMesh {
+    key: MeshKey,
+    /// Physical-pixel y of the buffer origin the mesh was built at.
+    y_px: f32,
+    mesh: Mesh,
 }
 
 /// Document and editor state not used for this many frames is dropped.
@@ -122,6 +144,63 @@ impl TextEngine {
         }
     }
 
+    /// Paint `buffer` like [`Self::paint_buffer`], reusing the glyph mesh kept in
+    /// `cache` when only the vertical position changed by whole pixels (scrolling).
+    /// Texts with more than [`CACHED_MESH_MAX_GLYPHS`] glyphs are painted culled
+    /// to the clip rectangle each frame instead.
+    pub(crate) fn paint_buffer_cached(
+        &mut self,
+        painter: &Painter,
+        origin: Pos2,
+        buffer: &Buffer,
+        color: Color32,
+        cache: &mut Option<CachedMesh>,
+    ) {
+        let glyphs: usize = buffer.layout_runs().map(|r| r.glyphs.len()).sum();
+        if glyphs > CACHED_MESH_MAX_GLYPHS {
+            *cache = None;
+            self.paint_buffer(painter, origin, buffer, color, usize::MAX);
+            return;
+        }
+        let ctx = painter.ctx();
+        self.atlas.begin_use(ctx);
+        let ppp = painter.pixels_per_point();
+        let x_px = origin.x * ppp;
+        let y_px = (origin.y * ppp).round();
+        let key = MeshKey {
+            x_fraction: (x_px - x_px.floor()).to_bits(),
+            x_px: x_px.floor() as i64,
+            ppp: ppp.to_bits(),
+            color,
+            generation: self.atlas.generation(),
+        };
+        let mesh = if let Some(cached) = cache.as_ref().filter(|c| c.key == key) {
+            let mut mesh = Mesh::clone(&cached.mesh);
+            mesh.translate(vec2(0.0, (y_px - cached.y_px) / ppp));
+            mesh
+        } else {
+            let snapped = Pos2::new(origin.x, y_px / ppp);
+            let mesh = glyph_mesh(
+                ctx,
+                &mut self.atlas,
+                &mut self.fs,
+                buffer,
+                snapped,
+                ppp,
+                Rect::EVERYTHING,
+                color,
+                usize::MAX,
+            );
+            // Glyphs rasterised while building may have grown the atlas.
+            let key = MeshKey { generation: self.atlas.generation(), ..key };
+            *cache = Some(CachedMesh { key, y_px, mesh: mesh.clone() });
+            mesh
+        };
+        if !mesh.is_empty() {
+            painter.add(Shape::mesh(mesh));
+        }
+    }
+
     /// Upload atlas changes and drop stale cache entries; call once at the end of
     /// every frame (before the pass ends).
     pub fn end_frame(&mut self, _ctx: &egui::Context) {
@@ -175,6 +254,13 @@ impl TextEngine {
     #[must_use]
     pub fn document_selection(&self, id: Id) -> Option<CharRange> {
         self.docs.get(&id).and_then(DocState::selection)
+    }
+
+    /// How far document view `id` is scrolled, in points from its top (for restoring
+    /// a reading position).
+    #[must_use]
+    pub fn document_scroll_offset(&self, id: Id) -> Option<f32> {
+        self.docs.get(&id).map(DocState::scroll_offset)
     }
 
     /// Set (or clear, with `None`) the selection of document view `id`.

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use cosmic_text::{Attrs, AttrsList, Family, Weight};
+use cosmic_text::{Attrs, AttrsList, CacheKeyFlags, Family, Weight};
 use unicode_script::{Script, UnicodeScript as _};
 
 use super::fonts::{ARABIC_READING_FAMILY, ARABIC_UI_FAMILY, HEBREW_FAMILY, LATIN_FAMILY};
@@ -157,9 +157,17 @@ pub(crate) fn family_name(kind: FaceKind, role: FontRole) -> &'static str {
 }
 
 /// Attributes for one face kind in a style.
+///
+/// Glyphs are rasterised without hinting: with subpixel positioning the result looks
+/// the same at 1x and 2x, and hinting (the fonts' TrueType programs) costs about ten
+/// times as much per glyph, which the first screen of an article pays for hundreds of
+/// glyphs at once.
 pub(crate) fn attrs_for(kind: FaceKind, style: &TextStyle) -> Attrs<'static> {
     let weight = if style.bold { Weight::BOLD } else { Weight::NORMAL };
-    Attrs::new().family(Family::Name(family_name(kind, style.role))).weight(weight)
+    Attrs::new()
+        .family(Family::Name(family_name(kind, style.role)))
+        .weight(weight)
+        .cache_key_flags(CacheKeyFlags::DISABLE_HINTING)
 }
 
 /// Above this many face changes in one line, the line gets one face (its dominant one)
