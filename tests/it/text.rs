@@ -944,3 +944,45 @@ fn no_panic_on_separators_boundaries_empty_and_huge_text() {
     assert!(!output.shapes.is_empty());
     output.textures_delta.clear();
 }
+
+/// The README figure: a seed paragraph drawn by egui's own `Label` and by the engine.
+/// Kept in `assets/readme/` and compared like a snapshot.
+#[test]
+fn readme_figure_egui_label_versus_engine() {
+    let Some(r) = renderer() else { return };
+    let paragraph = SEED.lines().find(|l| l.starts_with("وفي هذا الصدد")).unwrap_or_default();
+    let mut engine: Option<TextEngine> = None;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(760.0, 184.0))
+        .with_pixels_per_point(2.0)
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(text::install_egui_fonts)
+        .renderer(r)
+        .build_ui(move |ui| {
+            let engine = engine.get_or_insert_with(|| TextEngine::new(ui.ctx()));
+            let style = TextStyle { size_pt: 14.0, ..style_for(ui) };
+            ui.columns(2, |cols| {
+                cols[0].strong("egui Label (no bidi)");
+                cols[0].add(egui::Label::new(egui::RichText::new(paragraph).size(14.0)).wrap());
+                cols[1].strong("TwoTrack text engine (cosmic-text)");
+                text::label(&mut cols[1], engine, paragraph, &style);
+            });
+            engine.end_frame(ui.ctx());
+        });
+    h.run();
+    let options = egui_kittest::SnapshotOptions::new().output_path("assets/readme");
+    h.snapshot_options("egui-vs-engine", &options);
+}
+
+#[test]
+fn fonts_readme_lists_every_bundled_font_with_its_sha256() {
+    use sha2::Digest as _;
+    let readme = std::fs::read_to_string("fonts/README.md").unwrap();
+    assert!(readme.contains("OFL") && readme.contains("20201225-1"));
+    for font in &text::BUNDLED_FONTS {
+        let digest = sha2::Sha256::digest(font.bytes);
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        let row = readme.lines().find(|l| l.contains(font.file)).unwrap_or_default();
+        assert!(row.contains(&hex), "fonts/README.md: no SHA-256 {hex} for {}", font.file);
+    }
+}
