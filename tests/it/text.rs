@@ -981,7 +981,11 @@ fn fonts_readme_lists_every_bundled_font_with_its_sha256() {
     assert!(readme.contains("OFL") && readme.contains("20201225-1"));
     for font in &text::BUNDLED_FONTS {
         let digest = sha2::Sha256::digest(font.bytes);
-        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        let hex = digest.iter().fold(String::new(), |mut s, b| {
+            use std::fmt::Write as _;
+            let _ = write!(s, "{b:02x}");
+            s
+        });
         let row = readme.lines().find(|l| l.contains(font.file)).unwrap_or_default();
         assert!(row.contains(&hex), "fonts/README.md: no SHA-256 {hex} for {}", font.file);
     }
