@@ -311,7 +311,7 @@ impl GlyphAtlas {
             return Some(slot);
         }
         let pass = self.pass;
-        if self.evict(|last_used| last_used + EVICT_AFTER_PASSES < pass) > 0
+        if self.evict(ctx, |last_used| last_used + EVICT_AFTER_PASSES < pass) > 0
             && let Some(slot) = self.try_allocate(width, height)
         {
             return Some(slot);
@@ -324,7 +324,7 @@ impl GlyphAtlas {
             }
         }
         // At the largest size: drop everything not drawn in this pass, then everything.
-        if self.evict(|last_used| last_used < pass) > 0
+        if self.evict(ctx, |last_used| last_used < pass) > 0
             && let Some(slot) = self.try_allocate(width, height)
         {
             return Some(slot);
@@ -337,7 +337,11 @@ impl GlyphAtlas {
     }
 
     /// Evict glyphs whose last use matches `stale`; returns how many had pixels.
-    fn evict(&mut self, stale: impl Fn(u64) -> bool) -> usize {
+    ///
+    /// Cached meshes do not touch their glyphs every frame, so a glyph may be evicted
+    /// while a mesh still shows it: the generation changes (cached meshes rebuild) and,
+    /// if this pass already emitted glyphs, the pass is discarded.
+    fn evict(&mut self, ctx: &egui::Context, stale: impl Fn(u64) -> bool) -> usize {
         let mut freed = 0;
         let allocator = &mut self.allocator;
         self.entries.retain(|_, entry| {
@@ -353,6 +357,9 @@ impl GlyphAtlas {
         self.stats.evicted += freed as u64;
         if freed > 0 {
             self.generation += 1;
+            if self.emitted_this_pass {
+                ctx.request_discard("text atlas evicted glyphs");
+            }
         }
         freed
     }

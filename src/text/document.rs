@@ -407,7 +407,9 @@ impl DocView<'_, '_> {
             }
         }
         let view_rect = ui.clip_rect();
-        let response = ui.interact(view_rect, self.id, Sense::click_and_drag());
+        let response = ui
+            .interact(view_rect, self.id, Sense::click_and_drag())
+            .on_hover_cursor(egui::CursorIcon::Text);
         let clicked_tag = self.pointer(ui, engine, state, &response, origin, offset, view_rect);
         self.keyboard(ui, state, &response);
 

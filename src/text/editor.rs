@@ -402,7 +402,8 @@ pub fn editor_ui(
     let min_height = line_height * options.min_rows.max(1) as f32;
     let height = text_height.max(min_height) + 2.0 * MARGIN.y;
     let (_, rect) = ui.allocate_space(vec2(width, height));
-    let mut response = ui.interact(rect, id, Sense::click_and_drag());
+    let mut response =
+        ui.interact(rect, id, Sense::click_and_drag()).on_hover_cursor(egui::CursorIcon::Text);
     let origin = rect.min + MARGIN;
 
     let now = ui.input(|i| i.time);

@@ -990,3 +990,185 @@ fn fonts_readme_lists_every_bundled_font_with_its_sha256() {
         assert!(row.contains(&hex), "fonts/README.md: no SHA-256 {hex} for {}", font.file);
     }
 }
+
+// ---------------------------------------------------------------------------------
+// More editor and widget behaviour
+// ---------------------------------------------------------------------------------
+
+fn char_index_of(haystack: &str, c: char) -> Option<usize> {
+    haystack.chars().position(|x| x == c)
+}
+
+#[test]
+fn editor_is_a_labelled_multiline_text_input() {
+    let mut h = note_harness("نص", true);
+    h.run();
+    let node = h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note");
+    assert_eq!(node.value().as_deref(), Some("نص"));
+    let mut single = note_harness("", false);
+    single.run();
+    let _ = single.get_by_role_and_label(egui::accesskit::Role::TextInput, "Note");
+}
+
+#[test]
+fn editor_end_of_rtl_paragraph_ending_in_latin() {
+    let text = "قال المتحدث باسم Reuters";
+    let mut h = note_harness(text, true);
+    h.run();
+    h.get_by_label("Note").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    h.get_by_label("Note").type_text("X");
+    h.run();
+    assert_eq!(editor_text(&h), "قال المتحدث باسم ReutersX");
+    // In this RTL paragraph ArrowLeft moves forward logically; at the end it stays.
+    h.key_press(Key::ArrowLeft);
+    h.get_by_label("Note").type_text("Y");
+    h.run();
+    assert_eq!(editor_text(&h), "قال المتحدث باسم ReutersXY");
+    // Ctrl+Home, then ArrowLeft (forward in RTL) twice: after "قا"
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Home);
+    h.key_press(Key::ArrowLeft);
+    h.key_press(Key::ArrowLeft);
+    h.get_by_label("Note").type_text("ـ");
+    h.run();
+    assert_eq!(editor_text(&h), "قاـل المتحدث باسم ReutersXY");
+}
+
+#[test]
+fn editor_home_end_up_down_follow_visual_lines() {
+    // Long enough to wrap over several visual lines in a 420 pt wide editor.
+    let text = SEED.lines().find(|l| l.starts_with("وفي هذا الصدد")).unwrap_or_default().to_owned();
+    let n = text.chars().count();
+    let mut h = note_harness(&text, true);
+    h.run();
+    h.get_by_label("Note").click();
+    h.run();
+    // End of the first visual line: inside the paragraph, not at its end.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Home);
+    h.key_press(Key::End);
+    h.get_by_label("Note").type_text("|");
+    h.run();
+    let first_end = char_index_of(&editor_text(&h), '|').unwrap();
+    assert!(first_end > 10 && first_end < n - 10, "{first_end} of {n}");
+    h.key_press(Key::Backspace);
+    // Down from the start: the start of a later visual line.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Home);
+    h.key_press(Key::ArrowDown);
+    h.get_by_label("Note").type_text("^");
+    h.run();
+    let down = char_index_of(&editor_text(&h), '^').unwrap();
+    assert!(
+        down + 3 >= first_end && down < n - 10,
+        "down at {down}, first line ends at {first_end}"
+    );
+    h.key_press(Key::Backspace);
+    // Home on the last visual line: its start, after the earlier lines.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    h.key_press(Key::Home);
+    h.get_by_label("Note").type_text("~");
+    h.run();
+    let last_start = char_index_of(&editor_text(&h), '~').unwrap();
+    assert!(last_start > first_end, "{last_start}");
+    h.key_press(Key::Backspace);
+    h.run();
+    assert_eq!(editor_text(&h), text);
+}
+
+#[test]
+fn editor_ime_preedit_then_commit_is_one_undo_step() {
+    let mut h = note_harness("", true);
+    h.run();
+    h.get_by_label("Note").click();
+    h.run();
+    let ime = |e| egui::Event::Ime(e);
+    h.event(ime(egui::ImeEvent::Preedit { text: "ب".to_owned(), active_range_chars: None }));
+    h.step();
+    assert_eq!(editor_text(&h), "ب");
+    h.event(ime(egui::ImeEvent::Preedit { text: "بت".to_owned(), active_range_chars: None }));
+    h.event(ime(egui::ImeEvent::Commit("بيت".to_owned())));
+    h.run();
+    assert_eq!(editor_text(&h), "بيت");
+    assert!(h.output().platform_output.ime.is_some(), "IME area reported while focused");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(editor_text(&h), "");
+}
+
+#[test]
+fn label_is_accessible_flush_right_and_elided_label_shows_full_text() {
+    let long = "مصادر مطلعة قالت إن الاجتماعات السرية استمرت لعدة ساعات في نيويورك وإن الوفد ضم مسؤولين سابقين";
+    let mut engine: Option<TextEngine> = None;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(300.0, 200.0))
+        .with_context_setup(text::install_egui_fonts)
+        .build_ui(move |ui| {
+            let engine = engine.get_or_insert_with(|| TextEngine::new(ui.ctx()));
+            let style = style_for(ui);
+            text::label(ui, engine, "السلام عليكم", &style);
+            let options = text::LabelOptions { wrap: false, ..text::LabelOptions::default() };
+            text::label_with(ui, engine, long, &style, &options);
+            engine.end_frame(ui.ctx());
+        });
+    h.run();
+    let short = h.get_by_label("السلام عليكم");
+    let _ = h.get_by_role_and_label(egui::accesskit::Role::Label, "السلام عليكم");
+    // RTL labels take the row and put their text at its right end
+    let elided = h.get_by_label(long);
+    assert!((short.rect().right() - elided.rect().right()).abs() < 0.5);
+    assert!(short.rect().width() > 250.0);
+    elided.hover();
+    h.run_steps(12);
+    // the tooltip shows the whole text, drawn by the engine as another label
+    assert_eq!(h.query_all_by_label(long).count(), 2);
+}
+
+#[test]
+fn document_scroll_to_brings_a_late_paragraph_into_view() {
+    let late = "يشار إلى أن المباحثات شارك فيها أكاديميون روس";
+    let target = char_offset_of(SEED, late);
+    struct App {
+        engine: Option<TextEngine>,
+        scroll: Option<CharRange>,
+    }
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(500.0, 300.0))
+        .with_context_setup(text::install_egui_fonts)
+        .build_ui_state(
+            |ui, app: &mut App| {
+                let engine = app.engine.get_or_insert_with(|| TextEngine::new(ui.ctx()));
+                let paras = paragraphs_of(SEED, &style_for(ui));
+                let id = egui::Id::unique("scroll-doc");
+                text::document_ui(ui, engine, id, &paras, &[], &[], app.scroll);
+                engine.end_frame(ui.ctx());
+            },
+            App { engine: None, scroll: None },
+        );
+    h.run();
+    assert!(h.query_by_label_contains(late).is_none(), "not visible before scrolling");
+    h.state_mut().scroll = Some(CharRange::new(target, target + 5));
+    h.run();
+    let node = h.get_by_label_contains(late);
+    let view = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(500.0, 300.0));
+    assert!(view.contains(node.rect().center_top() + egui::vec2(0.0, 5.0)), "{:?}", node.rect());
+    let offset = h
+        .state()
+        .engine
+        .as_ref()
+        .and_then(|e| e.document_scroll_offset(egui::Id::unique("scroll-doc")));
+    assert!(offset.unwrap_or(0.0) > 500.0);
+}
+
+#[test]
+fn caret_at_the_end_of_an_rtl_paragraph_ending_in_latin() {
+    let (_ctx, mut engine) = engine();
+    let text = "قال Reuters";
+    let layout = engine.layout(text, &plain(), None, None);
+    let glyphs = glyphs_by_char(&layout);
+    let s = glyphs.iter().find(|g| g.chars.start == text.chars().count() - 1).unwrap();
+    let caret = layout.caret_rect(text.chars().count()).unwrap();
+    // logical end = just after the "s", which sits left of the Arabic word
+    assert!((caret.left() - (s.x + s.width)).abs() < 0.5, "{caret:?} {s:?}");
+    let arabic = glyphs.iter().find(|g| g.chars.start == 0).unwrap();
+    assert!(caret.left() < arabic.x);
+}
