@@ -1125,12 +1125,12 @@ fn label_is_accessible_flush_right_and_elided_label_shows_full_text() {
 
 #[test]
 fn document_scroll_to_brings_a_late_paragraph_into_view() {
-    let late = "يشار إلى أن المباحثات شارك فيها أكاديميون روس";
-    let target = char_offset_of(SEED, late);
     struct App {
         engine: Option<TextEngine>,
         scroll: Option<CharRange>,
     }
+    let late = "يشار إلى أن المباحثات شارك فيها أكاديميون روس";
+    let target = char_offset_of(SEED, late);
     let mut h = Harness::builder()
         .with_size(egui::vec2(500.0, 300.0))
         .with_context_setup(text::install_egui_fonts)
