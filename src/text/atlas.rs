@@ -250,7 +250,14 @@ impl GlyphAtlas {
             ),
             SwashContent::Color => (
                 true,
-                image.data.chunks_exact(4).map(|p| premultiplied(p[0], p[1], p[2], p[3])).collect(),
+                image
+                    .data
+                    .chunks_exact(4)
+                    .map(|p| match *p {
+                        [r, g, b, a] => premultiplied(r, g, b, a),
+                        _ => Color32::TRANSPARENT,
+                    })
+                    .collect(),
             ),
             SwashContent::SubpixelMask => (
                 false,
@@ -258,7 +265,8 @@ impl GlyphAtlas {
                     .data
                     .chunks_exact(4)
                     .map(|p| {
-                        let a = ((u16::from(p[0]) + u16::from(p[1]) + u16::from(p[2])) / 3) as u8;
+                        let coverage = p.iter().take(3).map(|&c| u16::from(c)).sum::<u16>() / 3;
+                        let a = u8::try_from(coverage).unwrap_or(u8::MAX);
                         self.transfer.to_atlas_color(Color32::from_white_alpha(a))
                     })
                     .collect(),

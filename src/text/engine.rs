@@ -9,8 +9,8 @@ use egui::{Color32, Id, Mesh, Painter, Pos2, Rect, Shape, vec2};
 
 use super::atlas::{AtlasStats, GlyphAtlas};
 use super::cache::LayoutCache;
-use super::document::DocState;
-use super::editor::EditorState;
+use super::doc_state::DocState;
+use super::editor_state::EditorState;
 use super::fonts;
 use super::layout::{GlyphInfo, LayoutOptions, TextLayout};
 use super::paint::glyph_mesh;
@@ -24,6 +24,8 @@ pub struct TextEngine {
     cache: LayoutCache,
     pub(crate) docs: HashMap<Id, DocState>,
     pub(crate) editors: HashMap<Id, EditorState>,
+    /// Uncommitted editor texts whose editor was not shown in a frame.
+    pending_commits: Vec<(Id, String)>,
     frame: u64,
 }
 
@@ -74,6 +76,7 @@ impl TextEngine {
             cache: LayoutCache::default(),
             docs: HashMap::new(),
             editors: HashMap::new(),
+            pending_commits: Vec::new(),
             frame: 0,
         }
     }
@@ -206,6 +209,15 @@ impl TextEngine {
     pub fn end_frame(&mut self, _ctx: &egui::Context) {
         self.atlas.end_frame();
         self.cache.end_frame();
+        // An editor that disappears (its panel closed) cannot notice losing focus:
+        // hand its unsaved text over instead of dropping it.
+        for (id, editor) in &mut self.editors {
+            if editor.last_frame < self.frame
+                && let Some(text) = editor.take_uncommitted()
+            {
+                self.pending_commits.push((*id, text));
+            }
+        }
         self.frame += 1;
         let frame = self.frame;
         self.docs.retain(|_, d| d.last_frame + FORGET_WIDGETS_AFTER_FRAMES >= frame);
@@ -242,6 +254,13 @@ impl TextEngine {
         let mut glyphs = layout.laid.glyphs(Some(&self.fs));
         glyphs.sort_by(|a, b| a.line.cmp(&b.line).then(a.x.total_cmp(&b.x)));
         glyphs
+    }
+
+    /// Edits of editors that stopped being shown before committing (e.g. their panel
+    /// was closed): apply each like [`super::EditorOutput::committed`]. Call once per
+    /// frame after the panels.
+    pub fn take_pending_commits(&mut self) -> Vec<(Id, String)> {
+        std::mem::take(&mut self.pending_commits)
     }
 
     /// The current text of editor `id` (including uncommitted changes).

@@ -12,8 +12,10 @@
 
 mod atlas;
 mod cache;
+mod doc_state;
 mod document;
 mod editor;
+mod editor_state;
 mod engine;
 mod fonts;
 mod geometry;

@@ -1172,3 +1172,43 @@ fn caret_at_the_end_of_an_rtl_paragraph_ending_in_latin() {
     let arabic = glyphs.iter().find(|g| g.chars.start == 0).unwrap();
     assert!(caret.left() < arabic.x);
 }
+
+#[test]
+fn edits_of_an_editor_that_disappears_are_handed_over() {
+    struct App {
+        engine: Option<TextEngine>,
+        show: bool,
+        pending: Vec<String>,
+    }
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(400.0, 200.0))
+        .with_context_setup(text::install_egui_fonts)
+        .build_ui_state(
+            |ui, app: &mut App| {
+                let engine = app.engine.get_or_insert_with(|| TextEngine::new(ui.ctx()));
+                if app.show {
+                    let options = text::EditorOptions {
+                        label: "Note",
+                        placeholder: "",
+                        multiline: true,
+                        style: style_for(ui),
+                        min_rows: 2,
+                    };
+                    text::editor_ui(ui, engine, egui::Id::unique("vanishing"), "", &options);
+                }
+                engine.end_frame(ui.ctx());
+                app.pending.extend(engine.take_pending_commits().into_iter().map(|(_, t)| t));
+            },
+            App { engine: None, show: true, pending: Vec::new() },
+        );
+    h.run();
+    h.get_by_label("Note").click();
+    h.run();
+    h.get_by_label("Note").type_text("ملاحظة");
+    h.step();
+    h.state_mut().show = false;
+    h.run();
+    assert_eq!(h.state().pending, vec!["ملاحظة".to_owned()]);
+    h.run_steps(3);
+    assert_eq!(h.state().pending.len(), 1);
+}
