@@ -1212,3 +1212,66 @@ fn edits_of_an_editor_that_disappears_are_handed_over() {
     h.run_steps(3);
     assert_eq!(h.state().pending.len(), 1);
 }
+
+#[test]
+fn document_handles_no_paragraphs_and_one_huge_paragraph() {
+    let unit = "قال المتحدث (Reuters) إن 6 مسؤولين «التقوا» في 2023، and said: \"no comment\". ";
+    let huge = unit.repeat(200_000 / unit.len() + 1);
+    let n = huge.chars().count();
+    struct App {
+        engine: Option<TextEngine>,
+        huge: String,
+        empty: bool,
+    }
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(500.0, 300.0))
+        .with_context_setup(text::install_egui_fonts)
+        .build_ui_state(
+            |ui, app: &mut App| {
+                let engine = app.engine.get_or_insert_with(|| TextEngine::new(ui.ctx()));
+                let style = style_for(ui);
+                let paras = if app.empty {
+                    Vec::new()
+                } else {
+                    vec![text::DocParagraph {
+                        text: &app.huge,
+                        start_char: 0,
+                        direction: Direction::Rtl,
+                        style,
+                    }]
+                };
+                let hl = [text::Highlight {
+                    range: CharRange::new(10, 100_000),
+                    color: egui::Color32::LIGHT_BLUE,
+                    look: text::HighlightLook::Fill,
+                    tag: 1,
+                }];
+                text::document_ui(ui, engine, egui::Id::unique("huge-doc"), &paras, &hl, &[], None);
+                engine.end_frame(ui.ctx());
+            },
+            App { engine: None, huge, empty: true },
+        );
+    h.run();
+    h.state_mut().empty = false;
+    h.run();
+    let view = egui::pos2(250.0, 150.0);
+    h.event(egui::Event::PointerMoved(view));
+    h.event(egui::Event::PointerButton {
+        pos: view,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(egui::Event::PointerButton {
+        pos: view,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    let id = egui::Id::unique("huge-doc");
+    let selection = h.state().engine.as_ref().and_then(|e| e.document_selection(id));
+    assert_eq!(selection, Some(CharRange::new(0, n)));
+}
