@@ -1215,14 +1215,14 @@ fn edits_of_an_editor_that_disappears_are_handed_over() {
 
 #[test]
 fn document_handles_no_paragraphs_and_one_huge_paragraph() {
-    let unit = "قال المتحدث (Reuters) إن 6 مسؤولين «التقوا» في 2023، and said: \"no comment\". ";
-    let huge = unit.repeat(200_000 / unit.len() + 1);
-    let n = huge.chars().count();
     struct App {
         engine: Option<TextEngine>,
         huge: String,
         empty: bool,
     }
+    let unit = "قال المتحدث (Reuters) إن 6 مسؤولين «التقوا» في 2023، and said: \"no comment\". ";
+    let huge = unit.repeat(200_000 / unit.len() + 1);
+    let n = huge.chars().count();
     let mut h = Harness::builder()
         .with_size(egui::vec2(500.0, 300.0))
         .with_context_setup(text::install_egui_fonts)
