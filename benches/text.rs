@@ -165,6 +165,8 @@ fn highlights(paragraphs: &[DocParagraph<'_>]) -> Vec<Highlight> {
 }
 
 struct EngineRun {
+    zoom_ms: f64,
+    zoom_grew: bool,
     scrolled_pt: f32,
     first_ms: f64,
     scroll_ms: Vec<f64>,
@@ -214,7 +216,15 @@ fn run_engine(doc: &Document) -> EngineRun {
         });
         resize_ms = resize_ms.max(ms);
     }
+    // Zoom to 2x: every glyph is rasterised again at the new size and the atlas grows.
+    let grown_before = engine.atlas_stats().grown;
+    ctx.set_pixels_per_point(2.0);
+    time += 1.0 / 60.0;
+    let zoom_ms = frame(&ctx, input(size / 2.0, time, Vec::new()), |ui| show(ui, &mut engine));
+    let zoom_grew = engine.atlas_stats().grown > grown_before;
     EngineRun {
+        zoom_ms,
+        zoom_grew,
         scrolled_pt,
         first_ms,
         scroll_ms,
@@ -348,7 +358,12 @@ fn main() {
         engine.new_engine_ms
     );
     println!(
-        "atlas {}x{} px, {} glyphs, grown {} times",
+        "zoom to 2x (all glyphs rasterised anew{}): {:.2} ms",
+        if engine.zoom_grew { ", atlas grew" } else { "" },
+        engine.zoom_ms
+    );
+    println!(
+        "atlas after zoom {}x{} px, {} glyphs, grown {} times",
         engine.stats.side, engine.stats.side, engine.stats.glyphs, engine.stats.grown
     );
 
