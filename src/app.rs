@@ -1075,7 +1075,7 @@ impl eframe::App for TwoTrackApp {
         ui::review::review_keys(&ctx, &mut pctx);
         ui::review::apply_review(&mut pctx);
         ui::modals::shortcuts_window(&ctx, &mut self.ui.show_shortcuts);
-        self.ui.editor_focused = crate::text::editor_focused(&ctx);
+        self.ui.editor_focused = self.text.has_text_focus(&ctx);
         self.modal_ui(&ctx, &mut sender);
         self.prefs.panels = self.ui.panels;
 

@@ -142,7 +142,7 @@ fn document_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, article: &Article) {
         scroll_to = Some(statement.span.range);
     }
     if std::mem::take(&mut pctx.state.clear_reader_selection) {
-        text::set_document_selection(ui.ctx(), document_id(), None);
+        pctx.text.set_document_selection(document_id(), None);
     }
     let response = text::document_ui(
         ui,

@@ -9,3 +9,4 @@ mod compare;
 mod export;
 mod ingest;
 mod store;
+mod text;
