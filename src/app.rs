@@ -1074,6 +1074,12 @@ impl eframe::App for TwoTrackApp {
         });
         ui::review::review_keys(&ctx, &mut pctx);
         ui::review::apply_review(&mut pctx);
+        // Edits of editors that vanished before committing still land in their field.
+        for (id, text) in pctx.text.take_pending_commits() {
+            if let Some(&target) = pctx.state.edit_targets.get(&id) {
+                ui::inspector::commit_edit(&mut pctx, target, &text);
+            }
+        }
         ui::modals::shortcuts_window(&ctx, &mut self.ui.show_shortcuts);
         self.ui.editor_focused = self.text.has_text_focus(&ctx);
         self.modal_ui(&ctx, &mut sender);

@@ -268,7 +268,7 @@ impl TextEngine {
     #[must_use]
     pub fn has_text_focus(&self, ctx: &egui::Context) -> bool {
         ctx.text_edit_focused()
-            || ctx.memory(|m| m.focused()).is_some_and(|id| self.editors.contains_key(&id))
+            || ctx.memory(egui::Memory::focused).is_some_and(|id| self.editors.contains_key(&id))
     }
 
     /// The current text of editor `id` (including uncommitted changes).

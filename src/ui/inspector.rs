@@ -4,47 +4,56 @@
 use egui::{Id, Ui};
 
 use super::PanelCtx;
+use super::edits::EditTarget;
 use super::theme;
 use super::widgets;
 use crate::command::{Command, ops};
 use crate::model::{
-    ArticleId, Direction, Kind, LinkKind, Note, NoteId, NoteTarget, PubDate, QuestionId, Review,
-    StatementId,
+    ArticleId, Direction, Kind, LinkKind, Note, NoteId, NoteTarget, QuestionId, Review, StatementId,
 };
 use crate::text::{self, EditorOptions, EditorOutput};
 
-/// A content editor with a label above it; returns the committed text, if any.
-fn field(
-    ui: &mut Ui,
-    pctx: &mut PanelCtx<'_>,
-    id: Id,
-    label: &str,
-    value: &str,
-    multiline: bool,
-) -> EditorOutput {
-    ui.label(label);
+/// A labelled content editor for `target`; a finished edit is sent as one command.
+fn field(ui: &mut Ui, pctx: &mut PanelCtx<'_>, target: EditTarget) -> EditorOutput {
+    let value = target.current(pctx.project).unwrap_or_default();
+    let multiline = target.multiline();
+    ui.label(target.label());
+    let id = target.id();
+    pctx.state.edit_targets.insert(id, target);
     let output = text::editor_ui(
         ui,
         pctx.text,
         id,
-        value,
+        &value,
         &EditorOptions {
-            label,
+            label: target.label(),
             placeholder: if multiline { "…" } else { "" },
             multiline,
             style: theme::editor_style(ui.visuals()),
             min_rows: if multiline { 3 } else { 1 },
         },
     );
-    if output.response.has_focus() {
-        pctx.state.editor_focused = true;
+    if let Some(text) = &output.committed {
+        commit_edit(pctx, target, text);
+    }
+    if let Some((failed, message)) = &pctx.state.edit_error
+        && *failed == target
+    {
+        ui.colored_label(theme::error_color(ui.visuals().dark_mode), message);
     }
     output
 }
 
-fn non_empty(text: &str) -> Option<String> {
-    let trimmed = text.trim();
-    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+/// Turn a finished edit into a command (or an error shown under the field).
+pub fn commit_edit(pctx: &mut PanelCtx<'_>, target: EditTarget, text: &str) {
+    match target.command(pctx.project, text, pctx.now) {
+        Ok(Some((label, command))) => {
+            pctx.sender.command(label, command);
+            pctx.state.edit_error = None;
+        }
+        Ok(None) => {}
+        Err(err) => pctx.state.edit_error = Some((target, err.0)),
+    }
 }
 
 /// The inspector panel.
@@ -64,12 +73,7 @@ pub fn inspector_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>) {
             article_ui(ui, pctx, id);
         } else {
             ui.heading("Project");
-            let name = pctx.project.name.clone();
-            if let Some(text) =
-                field(ui, pctx, Id::unique("project_name"), "Name", &name, false).committed
-            {
-                pctx.sender.command("Rename project", Command::SetProjectName(text));
-            }
+            field(ui, pctx, EditTarget::ProjectName);
         }
         ui.separator();
         notes_ui(ui, pctx);
@@ -120,55 +124,14 @@ fn statement_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, id: StatementId) {
     }
     text::label(ui, pctx.text, &statement.span.quote, &theme::card_text_style(ui.visuals()));
     ui.add_space(4.0);
-    let speaker = statement.speaker.clone().unwrap_or_default();
-    if let Some(text) =
-        field(ui, pctx, Id::unique(("speaker", id)), "Speaker", &speaker, false).committed
-    {
-        pctx.sender.command_opt(
-            "Edit speaker",
-            ops::edit_statement(project, id, |s| s.speaker = non_empty(&text)),
-        );
-    }
-    let actor = statement.actor.clone().unwrap_or_default();
-    if let Some(text) =
-        field(ui, pctx, Id::unique(("actor", id)), "Actor (whose position)", &actor, false)
-            .committed
-    {
-        pctx.sender.command_opt(
-            "Edit actor",
-            ops::edit_statement(project, id, |s| s.actor = non_empty(&text)),
-        );
-    }
-    let via = statement.via.join(" / ");
-    if let Some(text) = field(
-        ui,
-        pctx,
-        Id::unique(("via", id)),
-        "Via (who reported it; separate with /)",
-        &via,
-        false,
-    )
-    .committed
-    {
-        let list: Vec<String> = text.split('/').filter_map(non_empty).collect();
-        pctx.sender.command_opt("Edit via", ops::edit_statement(project, id, |s| s.via = list));
-    }
-    let tags = statement.tags.iter().cloned().collect::<Vec<_>>().join(", ");
-    if let Some(text) =
-        field(ui, pctx, Id::unique(("tags", id)), "Tags (comma-separated)", &tags, false).committed
-    {
-        let set = text.split([',', '،']).filter_map(non_empty).collect();
-        pctx.sender.command_opt("Edit tags", ops::edit_statement(project, id, |s| s.tags = set));
-    }
-    let translation = statement.translation.clone();
-    if let Some(text) =
-        field(ui, pctx, Id::unique(("translation", id)), "Translation", &translation, true)
-            .committed
-    {
-        pctx.sender.command_opt(
-            "Edit translation",
-            ops::edit_statement(project, id, |s| s.translation = text),
-        );
+    for target in [
+        EditTarget::Speaker(id),
+        EditTarget::Actor(id),
+        EditTarget::Via(id),
+        EditTarget::Tags(id),
+        EditTarget::StatementTranslation(id),
+    ] {
+        field(ui, pctx, target);
     }
     question_choice_ui(ui, pctx, id);
     links_ui(ui, pctx, id);
@@ -249,33 +212,16 @@ fn links_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, id: StatementId) {
 
 fn question_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, id: QuestionId) {
     let project = pctx.project;
-    let Some(question) = project.questions.get(&id) else { return };
+    if !project.questions.contains_key(&id) {
+        return;
+    }
     ui.heading("Question");
-    let title_id = Id::unique(("question_title", id));
     if std::mem::take(&mut pctx.state.focus_question_title) {
+        let title_id = EditTarget::QuestionTitle(id).id();
         ui.memory_mut(|m| m.request_focus(title_id));
     }
-    let title = question.title.clone();
-    if let Some(text) = field(ui, pctx, title_id, "Question", &title, false).committed {
-        let mut changed = question.clone();
-        changed.title = text;
-        pctx.sender.command("Rename question", Command::PutQuestion(changed));
-    }
-    let translation = question.translation.clone();
-    if let Some(text) = field(
-        ui,
-        pctx,
-        Id::unique(("question_translation", id)),
-        "Translation",
-        &translation,
-        false,
-    )
-    .committed
-    {
-        let mut changed = question.clone();
-        changed.translation = text;
-        pctx.sender.command("Edit translation", Command::PutQuestion(changed));
-    }
+    field(ui, pctx, EditTarget::QuestionTitle(id));
+    field(ui, pctx, EditTarget::QuestionTranslation(id));
     let (official, unofficial) = project
         .statements
         .values()
@@ -320,26 +266,6 @@ fn reorder(pctx: &mut PanelCtx<'_>, id: QuestionId, delta: i32) {
     pctx.sender.command("Reorder questions", Command::Batch(commands));
 }
 
-/// Parse `YYYY-MM-DD[ HH:MM[ ZONE]]`.
-fn parse_date_field(text: &str) -> Option<PubDate> {
-    let folded = crate::analysis::fold(text.trim());
-    let mut parts = folded.split_whitespace();
-    let mut ymd = parts.next()?.split('-').map(str::parse::<u32>);
-    let (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) = (ymd.next(), ymd.next(), ymd.next()) else {
-        return None;
-    };
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    let time = parts.next().and_then(|t| {
-        let (h, mi) = t.split_once(':')?;
-        let (h, mi) = (h.parse::<u8>().ok()?, mi.parse::<u8>().ok()?);
-        (h < 24 && mi < 60).then_some((h, mi))
-    });
-    let zone = parts.next().map(str::to_owned);
-    Some(PubDate { year: y as i16, month: m as u8, day: d as u8, time, zone })
-}
-
 fn article_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, id: ArticleId) {
     let project = pctx.project;
     let Some(article) = project.articles.get(&id) else { return };
@@ -353,55 +279,15 @@ fn article_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, id: ArticleId) {
             }
         };
     let meta = article.meta.clone();
-    if let Some(text) =
-        field(ui, pctx, Id::unique(("a_title", id)), "Title", &meta.title, false).committed
-    {
-        edit(pctx, "Edit title", &|a| a.meta.title.clone_from(&text));
-    }
-    let outlet = meta.outlet.clone().unwrap_or_default();
-    if let Some(text) =
-        field(ui, pctx, Id::unique(("a_outlet", id)), "Outlet", &outlet, false).committed
-    {
-        edit(pctx, "Edit outlet", &|a| a.meta.outlet = non_empty(&text));
-    }
-    let author = meta.author.clone().unwrap_or_default();
-    if let Some(text) =
-        field(ui, pctx, Id::unique(("a_author", id)), "Author", &author, false).committed
-    {
-        edit(pctx, "Edit author", &|a| a.meta.author = non_empty(&text));
-    }
-    let url = meta.url.clone().unwrap_or_default();
-    if let Some(text) =
-        field(ui, pctx, Id::unique(("a_url", id)), "Address (URL)", &url, false).committed
-    {
-        edit(pctx, "Edit address", &|a| a.meta.url = non_empty(&text));
-    }
-    let date = meta.published.as_ref().map(PubDate::iso).unwrap_or_default();
-    let output = field(
-        ui,
-        pctx,
-        Id::unique(("a_date", id)),
-        "Published (YYYY-MM-DD HH:MM zone)",
-        &date,
-        false,
-    );
-    if let Some(text) = output.committed {
-        if text.trim().is_empty() {
-            edit(pctx, "Edit date", &|a| a.meta.published = None);
-        } else if let Some(parsed) = parse_date_field(&text) {
-            edit(pctx, "Edit date", &|a| a.meta.published = Some(parsed.clone()));
-        } else {
-            ui.colored_label(
-                theme::error_color(ui.visuals().dark_mode),
-                "Not a date: use YYYY-MM-DD",
-            );
-        }
-    }
-    let language = meta.language.clone();
-    if let Some(text) =
-        field(ui, pctx, Id::unique(("a_lang", id)), "Language code", &language, false).committed
-    {
-        edit(pctx, "Edit language", &|a| text.trim().clone_into(&mut a.meta.language));
+    for target in [
+        EditTarget::ArticleTitle(id),
+        EditTarget::ArticleOutlet(id),
+        EditTarget::ArticleAuthor(id),
+        EditTarget::ArticleUrl(id),
+        EditTarget::ArticleDate(id),
+        EditTarget::ArticleLanguage(id),
+    ] {
+        field(ui, pctx, target);
     }
     ui.horizontal(|ui| {
         ui.label("Direction");
@@ -505,7 +391,7 @@ fn notes_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>) {
             created: now,
             modified: now,
         };
-        ui.memory_mut(|m| m.request_focus(Id::unique(("note_text", note.id))));
+        ui.memory_mut(|m| m.request_focus(EditTarget::NoteText(note.id).id()));
         pctx.sender.command("Add note", Command::PutNote(note));
     }
 }
@@ -530,30 +416,8 @@ fn note_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, note: &Note) {
             pctx.sender.command("Delete note", Command::RemoveNote(note.id));
         }
     });
-    let now = pctx.now;
-    if let Some(text) =
-        field(ui, pctx, Id::unique(("note_text", note.id)), "Note", &note.text, true).committed
-    {
-        let mut changed = note.clone();
-        changed.text = text;
-        changed.modified = now;
-        pctx.sender.command("Edit note", Command::PutNote(changed));
-    }
-    if let Some(text) = field(
-        ui,
-        pctx,
-        Id::unique(("note_translation", note.id)),
-        "Note translation",
-        &note.translation,
-        true,
-    )
-    .committed
-    {
-        let mut changed = note.clone();
-        changed.translation = text;
-        changed.modified = now;
-        pctx.sender.command("Edit note translation", Command::PutNote(changed));
-    }
+    field(ui, pctx, EditTarget::NoteText(note.id));
+    field(ui, pctx, EditTarget::NoteTranslation(note.id));
 }
 
 /// Which statement ids a note excerpt should show for (for cards).

@@ -2,6 +2,7 @@
 //! actions through [`Sender`]; they never mutate the project themselves.
 
 pub mod compare;
+pub mod edits;
 pub mod filters;
 pub mod inspector;
 pub mod library;

@@ -87,6 +87,10 @@ pub struct UiState {
     pub search_index: Option<(u64, std::sync::Arc<crate::query::SearchIndex>)>,
     /// The last search: query, revision and hits.
     pub search_hits: Option<(String, u64, std::sync::Arc<Vec<crate::query::SearchHit>>)>,
+    /// Which field each content editor id edits (for edits handed back late).
+    pub edit_targets: std::collections::HashMap<egui::Id, super::edits::EditTarget>,
+    /// The last edit that could not be applied, with the reason.
+    pub edit_error: Option<(super::edits::EditTarget, String)>,
     /// What the central area shows.
     pub central: CentralView,
     /// Rows of the timeline.
@@ -121,6 +125,8 @@ impl Default for UiState {
             compare_cache: super::compare::LayoutCache::default(),
             central: CentralView::Compare,
             search_index: None,
+            edit_targets: std::collections::HashMap::new(),
+            edit_error: None,
             search_hits: None,
             timeline_group: super::timeline::GroupBy::Kind,
             focus_question_title: false,
