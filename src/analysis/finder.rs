@@ -1,0 +1,536 @@
+//! The statement finder: walks an article's body paragraphs sentence by sentence,
+//! finds attribution cues, resolves speakers (with follow-ons that inherit the
+//! previous speaker) and builds suggested [`Statement`]s.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Article, CharRange, Kind, Origin, Review, Statement, TextSpan};
+
+use super::lexicon::Lexicon;
+use super::segment;
+use super::speaker::{
+    Attribution, Ctx, Cue, CueKind, SpeakerPhrase, Verdict, classify, english_verb_is_false,
+    head_key, speaker_phrase,
+};
+use super::token::{Tok, tokenize};
+use super::{fold, fold_with_map};
+
+/// "CAIRO, Feb 6 (Reuters) - ", "BEIRUT (AP) — ", "WASHINGTON - ".
+static DATELINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[A-Z][A-Za-z.'/ ]{1,40}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*\([A-Za-z .\-]{1,30}\)|[A-Z]{3,}(?:[ /][A-Z]{2,})*(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?)\s*[-–—]{1,2}\s+").ok()
+});
+
+/// A photo credit at the end of a caption: "(Getty)", "(رويترز)", "(AFP/John Smith)".
+static CREDIT: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"\(\s*[^()]{2,40}\)\s*$").ok());
+
+/// The language to analyse an article as.
+fn article_is_arabic(article: &Article) -> bool {
+    match article.meta.language.as_str() {
+        "ar" => true,
+        "en" => false,
+        _ => {
+            let (mut arabic, mut latin) = (0usize, 0usize);
+            for c in article.text.chars().take(20_000) {
+                if ('\u{0600}'..='\u{06FF}').contains(&c) {
+                    arabic += 1;
+                } else if c.is_ascii_alphabetic() {
+                    latin += 1;
+                }
+            }
+            arabic > latin
+        }
+    }
+}
+
+/// Find the attributed statements of `article` (ids 0, suggestions from the analysis).
+#[must_use]
+pub fn analyze_article(article: &Article, lexicon: &Lexicon) -> Vec<Statement> {
+    let arabic = article_is_arabic(article);
+    let chars: Vec<char> = article.text.chars().collect();
+    let ctx = Ctx { lexicon, lang: lexicon.lang(arabic), arabic, chars: &chars };
+    let mut finder = Finder {
+        ctx,
+        article,
+        history: Vec::new(),
+        names: HashMap::new(),
+        out: Vec::new(),
+        last_para_stated: false,
+    };
+    let bodies = body_paragraphs(article, &chars);
+    for range in bodies {
+        finder.paragraph(range);
+    }
+    finder.out
+}
+
+/// Ranges of the paragraphs to analyse: body paragraphs that do not look like a
+/// headline, dateline, byline, caption or a repeat of another paragraph (pull quote).
+fn body_paragraphs(article: &Article, chars: &[char]) -> Vec<CharRange> {
+    let mut seen: Vec<String> = Vec::new();
+    let folded: Vec<String> = article
+        .paragraphs
+        .iter()
+        .map(|p| {
+            fold(
+                &chars
+                    .get(p.range.start..p.range.end)
+                    .map(|s| s.iter().collect::<String>())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (index, paragraph) in article.paragraphs.iter().enumerate() {
+        let Some(text) = folded.get(index) else { continue };
+        let key: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let repeat = key.chars().count() > 20
+            && (seen.iter().any(|s| s.contains(key.trim_end_matches(['.', '"'])))
+                || folded.iter().enumerate().any(|(j, other)| {
+                    j < index && other.contains(key.trim_end_matches(['.', '"']))
+                }));
+        seen.push(key.clone());
+        if !paragraph.role.is_body() || repeat || looks_like_furniture(&key, index) {
+            continue;
+        }
+        out.push(paragraph.range);
+    }
+    out
+}
+
+/// Headlines, subheadings, datelines, bylines and captions in a plain-text import.
+fn looks_like_furniture(text: &str, index: usize) -> bool {
+    let trimmed = text.trim();
+    let words = trimmed.split_whitespace().count();
+    let ends_sentence = trimmed.ends_with(['.', '!', '?', '؟', '"', '\'', '…', ':']);
+    if CREDIT.as_ref().is_some_and(|re| re.is_match(trimmed))
+        && !trimmed.ends_with('.')
+        && words <= 40
+    {
+        return true;
+    }
+    if trimmed.starts_with("(reporting by")
+        || trimmed.starts_with("by ") && words <= 8
+        || trimmed.starts_with('#')
+    {
+        return true;
+    }
+    if !ends_sentence && words <= 25 {
+        return true;
+    }
+    index == 0 && !ends_sentence
+}
+
+struct Finder<'a> {
+    ctx: Ctx<'a>,
+    article: &'a Article,
+    history: Vec<Attribution>,
+    /// Name words of earlier speakers → index into `history`.
+    names: HashMap<String, usize>,
+    out: Vec<Statement>,
+    last_para_stated: bool,
+}
+
+impl Finder<'_> {
+    fn paragraph(&mut self, range: CharRange) {
+        let text: String = self
+            .ctx
+            .chars
+            .get(range.start..range.end)
+            .map(|s| s.iter().collect())
+            .unwrap_or_default();
+        let (folded, map) = fold_with_map(&text);
+        if !self.ctx.lexicon.may_have_cue(&folded) {
+            self.last_para_stated = false;
+            return;
+        }
+        let pchars: Vec<char> = text.chars().collect();
+        let toks = tokenize(&folded, &map, &pchars, range.start);
+        let skip = if self.ctx.arabic {
+            0
+        } else {
+            DATELINE
+                .as_ref()
+                .and_then(|re| re.find(&text))
+                .map_or(0, |m| text.get(..m.end()).map_or(0, |s| s.chars().count()))
+        };
+        let quotes: Vec<Range<usize>> = segment::quote_spans_of(&pchars)
+            .into_iter()
+            .map(|q| q.start + range.start..q.end + range.start)
+            .collect();
+        let before = self.out.len();
+        let mut prev_sentence_stated = self.last_para_stated;
+        for sentence in segment::sentences_of(&pchars) {
+            let start = (sentence.start.max(skip)) + range.start;
+            let end = sentence.end + range.start;
+            if end <= start {
+                continue;
+            }
+            let a = toks.partition_point(|t| t.start < start);
+            let b = toks.partition_point(|t| t.start < end);
+            prev_sentence_stated = self.sentence(
+                &toks,
+                a..b,
+                CharRange::new(start, end),
+                &quotes,
+                prev_sentence_stated,
+            );
+        }
+        self.last_para_stated = self.out.len() > before && prev_sentence_stated;
+    }
+
+    /// Analyse one sentence; returns true when it produced a statement.
+    fn sentence(
+        &mut self,
+        toks: &[Tok<'_>],
+        sent: Range<usize>,
+        span: CharRange,
+        quotes: &[Range<usize>],
+        prev_stated: bool,
+    ) -> bool {
+        let clauses = self.clauses(toks, &sent, quotes);
+        let mut found: Vec<(Range<usize>, Cue, SpeakerPhrase)> = Vec::new();
+        for clause in &clauses {
+            if let Some((cue, phrase)) = self.main_cue(toks, clause, quotes) {
+                found.push((clause.clone(), cue, phrase));
+            }
+        }
+        // Separate statements only when several clauses have their own explicit speaker.
+        let explicit = found
+            .iter()
+            .filter(|(_, cue, p)| cue.kind != CueKind::Participle && !p.toks.is_empty())
+            .count();
+        if explicit < 2 && !found.is_empty() {
+            let pick = found
+                .iter()
+                .position(|(_, c, p)| c.kind != CueKind::Participle && !p.toks.is_empty())
+                .unwrap_or(0);
+            let (_, cue, phrase) = found.swap_remove(pick);
+            return self.emit(toks, &sent, span, &cue, &phrase);
+        }
+        if found.is_empty() {
+            // A quotation sentence right after a statement continues it.
+            let whole_quote = quotes.iter().any(|q| q.start <= span.start && span.end <= q.end + 2);
+            if whole_quote
+                && prev_stated
+                && let Some(last) = self.history.last().cloned()
+            {
+                let mut attr = last;
+                attr.confidence = (attr.confidence * 0.9).min(0.8);
+                attr.reason = format!(
+                    "continues the quotation of «{}»",
+                    attr.speaker.clone().unwrap_or_default()
+                );
+                self.push(span, None, attr);
+                return true;
+            }
+            return false;
+        }
+        let mut made = false;
+        let count = found.len();
+        for (k, (clause, cue, phrase)) in found.into_iter().enumerate() {
+            let start = if k == 0 {
+                span.start
+            } else {
+                toks.get(clause.start).map_or(span.start, |t| t.start)
+            };
+            let end = if k + 1 == count {
+                span.end
+            } else {
+                toks.get(clause.end.saturating_sub(1)).map_or(span.end, |t| t.end)
+            };
+            made |= self.emit(toks, &clause, CharRange::new(start, end), &cue, &phrase);
+        }
+        made
+    }
+
+    /// Split a sentence at clause boundaries outside quotations.
+    fn clauses(
+        &self,
+        toks: &[Tok<'_>],
+        sent: &Range<usize>,
+        quotes: &[Range<usize>],
+    ) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = sent.start;
+        let mut i = sent.start;
+        while i < sent.end {
+            let inside = toks
+                .get(i)
+                .is_some_and(|t| quotes.iter().any(|q| q.start < t.start && t.start < q.end));
+            if !inside
+                && i > start + 2
+                && let Some((len, _)) = self.ctx.lang.clause_splits.match_at(&toks[..sent.end], i)
+            {
+                out.push(start..i);
+                start = i + 1.min(len);
+                i += len;
+                continue;
+            }
+            i += 1;
+        }
+        out.push(start..sent.end);
+        out
+    }
+
+    /// The cue that attributes `clause`, with its speaker phrase.
+    fn main_cue(
+        &self,
+        toks: &[Tok<'_>],
+        clause: &Range<usize>,
+        quotes: &[Range<usize>],
+    ) -> Option<(Cue, SpeakerPhrase)> {
+        let lang = self.ctx.lang;
+        let mut cues = Vec::new();
+        let mut i = clause.start;
+        let scope = &toks[..clause.end.min(toks.len())];
+        while i < clause.end {
+            let inside = toks
+                .get(i)
+                .is_some_and(|t| quotes.iter().any(|q| q.start < t.start && t.start < q.end));
+            if inside {
+                i += 1;
+                continue;
+            }
+            let hit = lang
+                .according
+                .match_at(scope, i)
+                .map(|(l, _)| (CueKind::According, l))
+                .or_else(|| lang.verbs.match_at(scope, i).map(|(l, _)| (CueKind::Verb, l)))
+                .or_else(|| {
+                    lang.participles.match_at(scope, i).map(|(l, _)| (CueKind::Participle, l))
+                });
+            if let Some((kind, len)) = hit {
+                let cue = Cue { kind, toks: i..i + len };
+                if !(kind == CueKind::Verb
+                    && !self.ctx.arabic
+                    && english_verb_is_false(toks, &cue.toks))
+                {
+                    cues.push(cue);
+                }
+                i += len;
+                continue;
+            }
+            i += 1;
+        }
+        let mut best: Option<(Cue, SpeakerPhrase)> = None;
+        let mut rank_best = 0;
+        for cue in cues {
+            let phrase = speaker_phrase(&self.ctx, toks, clause, &cue, quotes);
+            let rank = match (
+                cue.kind,
+                phrase.subordinate,
+                phrase.closes_clause,
+                phrase.toks.is_empty(),
+            ) {
+                (CueKind::Participle, ..) => 1,
+                (_, true, ..) => 2,
+                (_, false, true, false) => 6,
+                (_, false, _, false) => 5,
+                (_, false, _, true) => 4,
+            };
+            // The first cue of a rank wins, except a clause-closing one wins over all.
+            if rank > rank_best && !(rank_best == 5 && rank == 5) {
+                rank_best = rank;
+                best = Some((cue, phrase));
+            }
+        }
+        best
+    }
+
+    /// Build the statement for a clause; returns true when one was made.
+    fn emit(
+        &mut self,
+        toks: &[Tok<'_>],
+        clause: &Range<usize>,
+        span: CharRange,
+        cue: &Cue,
+        phrase: &SpeakerPhrase,
+    ) -> bool {
+        let cue_span = CharRange::new(
+            toks.get(cue.toks.start).map_or(0, |t| t.start),
+            toks.get(cue.toks.end.saturating_sub(1)).map_or(0, |t| t.end),
+        );
+        let mut phrase_toks = phrase.toks.clone();
+        if cue.kind == CueKind::Participle {
+            // "Guterres had invoked Article 99, warning that …": the clause subject.
+            let start = clause.start;
+            let end = (start + 8).min(cue.toks.start);
+            let verdict = classify(&self.ctx, toks, &(start..end), clause);
+            match verdict {
+                Verdict::Explicit(attr)
+                    if attr.kind == Kind::Official && !attr.reason.starts_with("no official") =>
+                {
+                    self.push(span, Some(cue_span), attr);
+                    return true;
+                }
+                _ => return false,
+            }
+        }
+        // A citation after an outlet or a back reference names the real source.
+        let citing = self.citation(toks, clause, cue);
+        let verdict = classify(&self.ctx, toks, &phrase_toks, clause);
+        let mut attr = match verdict {
+            Verdict::Explicit(attr) => {
+                if attr.is_outlet
+                    && let Some(range) = citing.clone()
+                {
+                    phrase_toks = range;
+                    let mut via = attr.via.clone();
+                    match classify(&self.ctx, toks, &phrase_toks, clause) {
+                        Verdict::Explicit(mut cited) => {
+                            via.extend(cited.via.drain(..));
+                            cited.via = via;
+                            cited
+                        }
+                        Verdict::Inherit(..) => attr,
+                    }
+                } else if attr.reason.starts_with("no official") {
+                    self.lookup_name(toks, &phrase_toks).unwrap_or(attr)
+                } else {
+                    attr
+                }
+            }
+            Verdict::Inherit(head, written) => {
+                if let Some(range) = citing {
+                    match classify(&self.ctx, toks, &range, clause) {
+                        Verdict::Explicit(mut cited) => {
+                            if let Some(prev) = self.history.last()
+                                && prev.is_outlet
+                            {
+                                cited.via.extend(prev.via.iter().cloned());
+                            }
+                            cited
+                        }
+                        Verdict::Inherit(..) => return false,
+                    }
+                } else {
+                    let Some(mut prev) = self.antecedent(head.as_deref()) else { return false };
+                    prev.reason = format!(
+                        "follows «{}»: {}",
+                        prev.speaker.clone().unwrap_or_default(),
+                        prev.reason
+                    );
+                    prev.confidence = (prev.confidence * 0.9).min(0.8);
+                    if let Some(w) = written {
+                        prev.speaker = Some(w);
+                    }
+                    prev
+                }
+            }
+        };
+        for v in &phrase.via {
+            if !attr.via.contains(v) {
+                attr.via.push(v.clone());
+            }
+        }
+        self.remember_names(toks, &phrase_toks, self.history.len());
+        self.push(span, Some(cue_span), attr);
+        true
+    }
+
+    /// "citing X", "quoting X", "نقلا عن X" elsewhere in the clause.
+    fn citation(
+        &self,
+        toks: &[Tok<'_>],
+        clause: &Range<usize>,
+        main: &Cue,
+    ) -> Option<Range<usize>> {
+        let lang = self.ctx.lang;
+        let scope = &toks[..clause.end.min(toks.len())];
+        for i in clause.start..clause.end {
+            if main.toks.contains(&i) {
+                continue;
+            }
+            let Some((len, _)) = lang.according.match_at(scope, i) else { continue };
+            let word = toks.get(i).map_or("", |t| t.text);
+            let citing =
+                matches!(word, "citing" | "quoting") || word.ends_with("نقلا") || word == "نقلا";
+            if !citing {
+                continue;
+            }
+            let cue = Cue { kind: CueKind::According, toks: i..i + len };
+            let phrase = speaker_phrase(&self.ctx, toks, clause, &cue, &[]);
+            if !phrase.toks.is_empty() {
+                return Some(phrase.toks);
+            }
+        }
+        None
+    }
+
+    fn antecedent(&self, head: Option<&str>) -> Option<Attribution> {
+        if let Some(h) = head {
+            let key = head_key(h);
+            if let Some(found) =
+                self.history.iter().rev().take(12).find(|a| a.head.as_deref() == Some(key.as_str()))
+            {
+                return Some(found.clone());
+            }
+        }
+        self.history.last().cloned()
+    }
+
+    fn lookup_name(&self, toks: &[Tok<'_>], phrase: &Range<usize>) -> Option<Attribution> {
+        for t in toks.get(phrase.clone())? {
+            if !t.is_word() {
+                continue;
+            }
+            for key in super::token::arabic_candidates(t.text, super::lexicon::Strip::All) {
+                if let Some(&index) = self.names.get(key)
+                    && let Some(prev) = self.history.get(index)
+                {
+                    let mut attr = prev.clone();
+                    attr.speaker = Some(self.ctx.text_of(toks, phrase));
+                    attr.reason = format!(
+                        "same speaker as «{}»: {}",
+                        prev.speaker.clone().unwrap_or_default(),
+                        prev.reason
+                    );
+                    attr.confidence = (attr.confidence * 0.95).min(0.85);
+                    return Some(attr);
+                }
+            }
+        }
+        None
+    }
+
+    fn remember_names(&mut self, toks: &[Tok<'_>], phrase: &Range<usize>, index: usize) {
+        let Some(words) = toks.get(phrase.clone()) else { return };
+        for t in words {
+            let is_name = if t.is_arabic() {
+                !self.ctx.lexicon.vocab.contains(t.text) && t.text.chars().count() >= 3
+            } else {
+                t.cap && !self.ctx.lexicon.vocab.contains(t.text)
+            };
+            if is_name && !self.names.contains_key(t.text) {
+                let stripped = t.text.strip_prefix("ال").unwrap_or(t.text);
+                self.names.insert(t.text.to_owned(), index);
+                self.names.entry(stripped.to_owned()).or_insert(index);
+            }
+        }
+    }
+
+    fn push(&mut self, span: CharRange, cue: Option<CharRange>, attr: Attribution) {
+        let text = &self.article.text;
+        self.out.push(Statement {
+            article: self.article.id,
+            span: TextSpan::from_text(text, span),
+            cue: cue.filter(|c| !c.is_empty()).map(|c| TextSpan::from_text(text, c)),
+            kind: attr.kind,
+            review: Review::Suggested,
+            origin: Origin::Analysis,
+            speaker: attr.speaker.clone(),
+            actor: attr.actor.clone(),
+            via: attr.via.clone(),
+            confidence: attr.confidence.clamp(0.0, 1.0),
+            lang: if self.ctx.arabic { "ar".to_owned() } else { "en".to_owned() },
+            reason: Some(attr.reason.clone()),
+            ..Statement::default()
+        });
+        self.history.push(attr);
+    }
+}

@@ -1,0 +1,231 @@
+//! Word tokens of folded text, with their character offsets in the article, and the
+//! clitic-stripped readings of Arabic words used for matching.
+
+use super::lexicon::Strip;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Latin letters or digits.
+    Word,
+    /// Arabic letters.
+    Arabic,
+    /// One punctuation character (quotes are folded to `"` and `'`).
+    Punct(char),
+}
+
+/// A token: a slice of the folded text and its character range in the article.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok<'a> {
+    /// Folded text.
+    pub text: &'a str,
+    /// First character in the article.
+    pub start: usize,
+    /// One past the last character in the article.
+    pub end: usize,
+    /// Word, Arabic word or punctuation.
+    pub class: Class,
+    /// True when the original word starts with a capital letter.
+    pub cap: bool,
+}
+
+impl Tok<'_> {
+    /// True for Arabic words.
+    pub fn is_arabic(&self) -> bool {
+        self.class == Class::Arabic
+    }
+
+    /// True for words of either script.
+    pub fn is_word(&self) -> bool {
+        matches!(self.class, Class::Word | Class::Arabic)
+    }
+
+    /// True for punctuation `c`.
+    pub fn is_punct(&self, c: char) -> bool {
+        self.class == Class::Punct(c)
+    }
+
+    /// True for a quotation mark.
+    pub fn is_quote(&self) -> bool {
+        matches!(self.class, Class::Punct('"' | '\''))
+    }
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0620}'..='\u{064A}').contains(&c) || ('\u{066E}'..='\u{06D3}').contains(&c)
+}
+
+/// Tokenize folded text. `map` is [`super::fold_with_map`]'s map (folded character →
+/// original character), `orig` the original characters, `base` the article offset of
+/// the original's first character.
+pub(crate) fn tokenize<'a>(
+    folded: &'a str,
+    map: &[usize],
+    orig: &[char],
+    base: usize,
+) -> Vec<Tok<'a>> {
+    let mut toks = Vec::new();
+    let mut word_start: Option<(usize, usize)> = None; // (byte, char index in folded)
+    let mut arabic = false;
+    let mut char_index = 0;
+    let orig_at = |folded_char: usize| map.get(folded_char).copied().unwrap_or(0);
+    let finish = |start: Option<(usize, usize)>,
+                  end_byte: usize,
+                  end_char: usize,
+                  arabic: bool,
+                  toks: &mut Vec<Tok<'a>>| {
+        if let Some((sb, sc)) = start {
+            let first = orig_at(sc);
+            let last = orig_at(end_char.saturating_sub(1));
+            toks.push(Tok {
+                text: folded.get(sb..end_byte).unwrap_or(""),
+                start: base + first,
+                end: base + last + 1,
+                class: if arabic { Class::Arabic } else { Class::Word },
+                cap: orig.get(first).is_some_and(|c| c.is_uppercase()),
+            });
+        }
+    };
+    for (byte, c) in folded.char_indices() {
+        if c.is_alphanumeric() {
+            if word_start.is_none() {
+                word_start = Some((byte, char_index));
+                arabic = false;
+            }
+            arabic |= is_arabic_letter(c);
+        } else {
+            finish(word_start.take(), byte, char_index, arabic, &mut toks);
+            if !c.is_whitespace() {
+                let at = orig_at(char_index);
+                toks.push(Tok {
+                    text: folded.get(byte..byte + c.len_utf8()).unwrap_or(""),
+                    start: base + at,
+                    end: base + at + 1,
+                    class: Class::Punct(c),
+                    cap: false,
+                });
+            }
+        }
+        char_index += 1;
+    }
+    finish(word_start.take(), folded.len(), char_index, arabic, &mut toks);
+    toks
+}
+
+/// Split already folded text into word and punctuation strings (for lexicon entries).
+pub(crate) fn tokenize_plain(folded: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in folded.chars() {
+        if c.is_alphanumeric() || c == '*' {
+            word.push(c);
+        } else {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            if !c.is_whitespace() {
+                out.push(c.to_string());
+            }
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+/// Readings of a folded Arabic word with proclitics removed: the word itself, without
+/// و/ف, without ب/ل/ك, without ال or لل — each only while at least two letters remain.
+pub(crate) fn arabic_candidates(word: &str, strip: Strip) -> Vec<&str> {
+    let mut out = vec![word];
+    let long = |s: &str| s.chars().count() >= 2;
+    let conj: &[&str] = &["و", "ف"];
+    let mut after_conj = vec![word];
+    for c in conj {
+        if let Some(rest) = word.strip_prefix(c)
+            && long(rest)
+        {
+            after_conj.push(rest);
+        }
+    }
+    if strip == Strip::Conj {
+        out.extend(after_conj.into_iter().skip(1));
+        out.sort_unstable();
+        return out;
+    }
+    for w in after_conj {
+        let mut stems = vec![w];
+        for prep in ["ب", "ل", "ك"] {
+            if let Some(rest) = w.strip_prefix(prep)
+                && long(rest)
+            {
+                stems.push(rest);
+            }
+        }
+        if let Some(rest) = w.strip_prefix("لل")
+            && long(rest)
+        {
+            stems.push(rest);
+        }
+        for s in stems {
+            out.push(s);
+            if let Some(rest) = s.strip_prefix("ال")
+                && long(rest)
+            {
+                out.push(rest);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// True when an Arabic word carries the definite article (possibly after clitics).
+pub(crate) fn is_definite(word: &str) -> bool {
+    let w = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).unwrap_or(word);
+    let w = ["ب", "ك"].iter().find_map(|p| w.strip_prefix(p)).unwrap_or(w);
+    w.starts_with("ال") || w.starts_with("لل")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::fold_with_map;
+
+    #[test]
+    fn tokens_map_back_to_original_offsets() {
+        let text = "قالَ المتحدث، \"لا\".";
+        let (folded, map) = fold_with_map(text);
+        let chars: Vec<char> = text.chars().collect();
+        let toks = tokenize(&folded, &map, &chars, 10);
+        assert_eq!(toks[0].text, "قال");
+        assert_eq!((toks[0].start, toks[0].end), (10, 14));
+        assert_eq!(toks[1].text, "المتحدث");
+        assert!(toks[2].is_punct('،'));
+        assert!(toks[3].is_quote());
+    }
+
+    #[test]
+    fn capitals_are_seen_through_folding() {
+        let text = "Kremlin spokesman";
+        let (folded, map) = fold_with_map(text);
+        let chars: Vec<char> = text.chars().collect();
+        let toks = tokenize(&folded, &map, &chars, 0);
+        assert!(toks[0].cap);
+        assert!(!toks[1].cap);
+        assert_eq!(toks[0].text, "kremlin");
+    }
+
+    #[test]
+    fn clitic_readings() {
+        let c = arabic_candidates("وبالمصادر", Strip::All);
+        assert!(c.contains(&"مصادر"));
+        assert!(arabic_candidates("للصحفيين", Strip::All).contains(&"صحفيين"));
+        // و of وزير is part of the word, and the word itself is always a reading.
+        assert!(arabic_candidates("وزير", Strip::All).contains(&"وزير"));
+        assert_eq!(arabic_candidates("وقال", Strip::Conj), vec!["قال", "وقال"]);
+        assert!(is_definite("والمتحدث"));
+        assert!(!is_definite("متحدث"));
+    }
+}
