@@ -306,10 +306,13 @@ impl Finder<'_> {
                 });
             if let Some((kind, len)) = hit {
                 let cue = Cue { kind, toks: i..i + len };
-                if !(kind == CueKind::Verb
-                    && !self.ctx.arabic
-                    && english_verb_is_false(toks, &cue.toks))
-                {
+                let false_cue = kind == CueKind::Verb
+                    && if self.ctx.arabic {
+                        !self.arabic_verb_position_ok(toks, clause, &cue.toks)
+                    } else {
+                        english_verb_is_false(toks, &cue.toks)
+                    };
+                if !false_cue {
                     cues.push(cue);
                 }
                 i += len;
@@ -319,27 +322,88 @@ impl Finder<'_> {
         }
         let mut best: Option<(Cue, SpeakerPhrase)> = None;
         let mut rank_best = 0;
+        let mut outlets: Vec<String> = Vec::new();
         for cue in cues {
             let phrase = speaker_phrase(&self.ctx, toks, clause, &cue, quotes);
-            let rank = match (
+            for (_, name, _) in self.ctx.outlets_in(toks, &phrase.toks) {
+                outlets.push(name);
+            }
+            let mut rank = match (
                 cue.kind,
                 phrase.subordinate,
                 phrase.closes_clause,
                 phrase.toks.is_empty(),
             ) {
                 (CueKind::Participle, ..) => 1,
+                (CueKind::According, false, _, false) => 6,
                 (_, true, ..) => 2,
                 (_, false, true, false) => 6,
                 (_, false, _, false) => 5,
                 (_, false, _, true) => 4,
             };
+            // "وفق القانون", "according to plan": no speaker, no attribution.
+            if cue.kind == CueKind::According
+                && let Verdict::Explicit(attr) = classify(&self.ctx, toks, &phrase.toks, clause)
+                && attr.reason.starts_with("no official")
+                && self.lookup_name(toks, &phrase.toks).is_none()
+            {
+                rank = 1;
+            }
             // The first cue of a rank wins, except a clause-closing one wins over all.
             if rank > rank_best && !(rank_best == 5 && rank == 5) {
                 rank_best = rank;
                 best = Some((cue, phrase));
             }
         }
+        // Outlets named by the other cues relay the chosen one
+        // («أفادت شبكة إن بي سي نيوز نقلا عن مسؤولين»).
+        if let Some((_, phrase)) = best.as_mut() {
+            for name in outlets {
+                if !phrase.via.contains(&name) {
+                    phrase.via.push(name);
+                }
+            }
+        }
         best
+    }
+
+    /// An Arabic reporting verb starts its clause (after openers, verb–subject order)
+    /// or follows a short subject at the start of the clause; elsewhere a verb like
+    /// «يطالب» describes a noun («مشروع قرار يطالب») and attributes nothing.
+    fn arabic_verb_position_ok(
+        &self,
+        toks: &[Tok<'_>],
+        clause: &Range<usize>,
+        cue: &Range<usize>,
+    ) -> bool {
+        let prev = cue.start.checked_sub(1).and_then(|p| toks.get(p));
+        if prev.is_some_and(|t| ["ان", "لن", "كي", "لكي", "حتى"].contains(&t.text)) {
+            return false;
+        }
+        let mut start = cue.start;
+        while start > clause.start {
+            let Some(t) = toks.get(start - 1) else { break };
+            if t.is_punct('،') || t.is_punct(',') || t.is_punct(':') {
+                break;
+            }
+            start -= 1;
+        }
+        let mut first = start;
+        while first < cue.start
+            && (self.ctx.lang.openers.match_at(toks, first).is_some()
+                || toks.get(first).is_some_and(|t| !t.is_word() || t.text == "و" || t.text == "ف"))
+        {
+            first += 1;
+        }
+        if first == cue.start {
+            return true;
+        }
+        let subject_len = cue.start - first;
+        let from_clause_start = (clause.start..start).all(|i| {
+            toks.get(i)
+                .is_some_and(|t| !t.is_word() || self.ctx.lang.openers.match_at(toks, i).is_some())
+        });
+        from_clause_start && subject_len <= 10
     }
 
     /// Build the statement for a clause; returns true when one was made.
@@ -358,7 +422,19 @@ impl Finder<'_> {
         let mut phrase_toks = phrase.toks.clone();
         if cue.kind == CueKind::Participle {
             // "Guterres had invoked Article 99, warning that …": the clause subject.
-            let start = clause.start;
+            let mut start = clause.start;
+            if self.ctx.arabic {
+                // Verb–subject order: skip openers and the main verb.
+                while start < cue.toks.start
+                    && (self.ctx.lang.openers.match_at(toks, start).is_some()
+                        || toks.get(start).is_some_and(|t| !t.is_word()))
+                {
+                    start += 1;
+                }
+                if toks.get(start).is_some_and(|t| !self.ctx.lexicon.vocab.contains(t.text)) {
+                    start += 1;
+                }
+            }
             let end = (start + 8).min(cue.toks.start);
             let verdict = classify(&self.ctx, toks, &(start..end), clause);
             match verdict {

@@ -158,6 +158,40 @@ impl Ctx<'_> {
     }
 }
 
+/// True for a quotation mark at `i` (an apostrophe inside a word is not one).
+pub(crate) fn is_quote_at(toks: &[Tok<'_>], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    if t.is_punct('"') {
+        return true;
+    }
+    if !t.is_punct('\'') {
+        return false;
+    }
+    let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+    let next = toks.get(i + 1);
+    let inside_word = prev.is_some_and(|p| p.is_word() && p.end == t.start)
+        && next.is_some_and(|n| n.is_word() && n.start == t.end);
+    let possessive_plural = prev
+        .is_some_and(|p| p.is_word() && p.end == t.start && p.text.ends_with('s'))
+        && next.is_some_and(|n| n.is_word() && n.start > t.end);
+    !inside_word && !possessive_plural
+}
+
+/// True for a period at `i` that ends something (not "U.S." or "3.5").
+fn is_stop_period(toks: &[Tok<'_>], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    if !t.is_punct('.') {
+        return false;
+    }
+    let next_adjacent =
+        toks.get(i + 1).is_some_and(|n| (n.is_word() || n.is_punct('\'')) && n.start == t.end);
+    let initial = i
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|p| p.class == Class::Word && p.text.chars().count() == 1 && p.end == t.start);
+    !(next_adjacent || initial)
+}
+
 fn word_is(tok: Option<&Tok<'_>>, list: &[&str]) -> bool {
     tok.is_some_and(|t| list.contains(&t.text))
 }
@@ -243,19 +277,15 @@ fn english_phrase(
     };
     match cue.kind {
         CueKind::According => {
+            // "according to X" attributes the whole clause it is in.
             let r = scan_right(ctx, toks, cue.toks.end, clause.end, true);
-            SpeakerPhrase { closes_clause: r.end + 1 >= clause.end, toks: r, ..empty }
+            SpeakerPhrase { closes_clause: true, toks: r, ..empty }
         }
         CueKind::Participle => empty,
         CueKind::Verb => {
             let verb = toks.get(cue.toks.start).map_or("", |t| t.text);
             let prev = cue.toks.start.checked_sub(1).and_then(|p| toks.get(p));
-            let next = toks.get(cue.toks.end);
-            let inverted = prev.is_some_and(|p| p.is_punct(',') || p.is_quote())
-                && next.is_some_and(|n| n.is_word() && (n.cap || EN_DETERMINERS.contains(&n.text)))
-                && !next.is_some_and(|n| {
-                    ctx.lang.pronouns.match_at(toks, cue.toks.end).is_some() && n.text != "the"
-                });
+            let inverted = is_inverted(ctx, toks, clause, cue);
             if inverted {
                 let r = scan_right(ctx, toks, cue.toks.end, clause.end, false);
                 return SpeakerPhrase { closes_clause: true, toks: r, ..empty };
@@ -290,6 +320,63 @@ fn english_phrase(
     }
 }
 
+/// "…," said Mohammed, a resident — the speaker follows the verb.
+fn is_inverted(ctx: &Ctx<'_>, toks: &[Tok<'_>], clause: &Range<usize>, cue: &Cue) -> bool {
+    const SAY: &[&str] = &[
+        "said",
+        "says",
+        "added",
+        "adds",
+        "wrote",
+        "asked",
+        "explained",
+        "noted",
+        "argued",
+        "warned",
+        "cautioned",
+        "insisted",
+        "stressed",
+        "replied",
+        "told",
+        "tweeted",
+        "posted",
+        "continued",
+        "recalled",
+    ];
+    let verb = toks.get(cue.toks.start).map_or("", |t| t.text);
+    if !SAY.contains(&verb) || cue.toks.len() != 1 {
+        return false;
+    }
+    let Some(p) = cue.toks.start.checked_sub(1) else { return false };
+    let next = toks.get(cue.toks.end);
+    let next_ok = next.is_some_and(|n| n.is_word() && (n.cap || EN_DETERMINERS.contains(&n.text)))
+        && ctx
+            .lang
+            .pronouns
+            .match_at(toks, cue.toks.end)
+            .is_none_or(|_| next.is_some_and(|n| n.cap && n.text != "the"));
+    if !next_ok {
+        return false;
+    }
+    if is_quote_at(toks, p) {
+        return true;
+    }
+    if !toks.get(p).is_some_and(|t| t.is_punct(',')) {
+        return false;
+    }
+    // "Aaron David Miller, a former negotiator, said …" is an appositive subject, not
+    // an inversion: the text before the first comma of the clause is a name.
+    let first_comma = (clause.start..p).find(|&i| toks.get(i).is_some_and(|t| t.is_punct(',')));
+    let name_first = first_comma.is_some_and(|c| {
+        let seg = toks.get(clause.start..c).unwrap_or(&[]);
+        !seg.is_empty()
+            && seg.len() <= 5
+            && seg.iter().all(|t| !t.is_word() || t.cap || t.text == "al" || t.text == "bin")
+            && seg.first().is_some_and(|t| t.cap && !EN_DETERMINERS.contains(&t.text))
+    });
+    !name_first
+}
+
 /// Scan left from `end` (exclusive) for the subject; returns (range, subordinate).
 fn scan_left(ctx: &Ctx<'_>, toks: &[Tok<'_>], floor: usize, end: usize) -> (Range<usize>, bool) {
     let mut stop = end;
@@ -308,11 +395,10 @@ fn scan_left(ctx: &Ctx<'_>, toks: &[Tok<'_>], floor: usize, end: usize) -> (Rang
     let mut count = 0;
     while i > floor && count < 30 {
         let Some(t) = toks.get(i - 1) else { break };
-        if t.is_quote()
+        if is_quote_at(toks, i - 1)
             || t.is_punct(';')
             || t.is_punct(':')
-            || t.is_punct('.')
-            || t.is_punct('(') && false
+            || is_stop_period(toks, i - 1)
         {
             break;
         }
@@ -331,6 +417,10 @@ fn scan_left(ctx: &Ctx<'_>, toks: &[Tok<'_>], floor: usize, end: usize) -> (Rang
         }
         i -= 1;
         count += 1;
+    }
+    // "…, and dismissed": a coordinated verb shares the earlier subject.
+    while i < stop && toks.get(i).is_some_and(|t| matches!(t.text, "and" | "but" | "or")) {
+        i += 1;
     }
     // An appositive without a name before it is not one: ", the statement said".
     if appositive && commas == 1 {
@@ -351,7 +441,7 @@ fn scan_right(
     let mut count = 0;
     while i < limit && count < 25 {
         let Some(t) = toks.get(i) else { break };
-        if t.is_quote() || t.is_punct('.') || t.is_punct(';') || t.is_punct(':') {
+        if is_quote_at(toks, i) || is_stop_period(toks, i) || t.is_punct(';') || t.is_punct(':') {
             break;
         }
         if t.is_punct(',') && stop_at_comma {
@@ -490,7 +580,8 @@ fn arabic_right(
         }
         if i > start
             && (ctx.lang.right_stops.match_at(toks, i).is_some()
-                || ctx.lang.participles.match_at(toks, i).is_some())
+                || ctx.lang.participles.match_at(toks, i).is_some()
+                || ctx.lang.according.match_at(toks, i).is_some())
         {
             break;
         }
@@ -562,7 +653,7 @@ pub(crate) fn classify(
     }
     let head = head_index(ctx, &words);
     attr.head = head.map(|h| head_key(words.get(h).map_or("", |t| t.text)));
-    if let Some((i, len, _)) = lang.source_nouns.find(&words) {
+    if let Some((i, len)) = find_common(ctx, lang_set(lang, Set::Source), &words) {
         attr.reason = format!("anonymous source: {}", quote(&(i..i + len)));
         return Verdict::Explicit(attr);
     }
@@ -574,7 +665,7 @@ pub(crate) fn classify(
         attr.reason = format!("independent commentator: {}", quote(&(i..i + len)));
         return Verdict::Explicit(attr);
     }
-    if let Some((i, len, _)) = lang.private.find(&words) {
+    if let Some((i, len)) = find_common(ctx, lang_set(lang, Set::Private), &words) {
         attr.reason = format!("private person: {}", quote(&(i..i + len)));
         attr.confidence = 0.7;
         return Verdict::Explicit(attr);
@@ -636,8 +727,17 @@ pub(crate) fn classify(
         attr.confidence = 0.75;
         return Verdict::Explicit(attr);
     }
-    if let Some((i, len, id)) = ctx.lexicon.countries.find(&words)
-        && content.len() <= 3
+    let core_len = words
+        .iter()
+        .position(|t| {
+            t.is_punct(',')
+                || t.is_punct('،')
+                || matches!(t.text, "which" | "who" | "الذي" | "التي")
+        })
+        .unwrap_or(words.len());
+    let core = words.get(..core_len).unwrap_or(&[]);
+    if let Some((i, len, id)) = ctx.lexicon.countries.find(core)
+        && core.iter().filter(|t| t.is_word()).count() <= 3
     {
         attr.kind = Kind::Official;
         attr.actor = ctx.lexicon.country(id).map(|c| c.name.clone());
@@ -649,6 +749,40 @@ pub(crate) fn classify(
     attr.reason = format!("no official role found for «{speaker}»");
     attr.confidence = 0.4;
     Verdict::Explicit(attr)
+}
+
+#[derive(Clone, Copy)]
+enum Set {
+    Source,
+    Private,
+}
+
+fn lang_set(lang: &LangTables, set: Set) -> &super::lexicon::PhraseSet {
+    match set {
+        Set::Source => &lang.source_nouns,
+        Set::Private => &lang.private,
+    }
+}
+
+/// First match of a common-noun list in a speaker phrase, skipping English matches
+/// inside proper names ("Republican People's Party") and inside a phrase that only
+/// describes someone else ("the U.N. agency for Palestinian refugees").
+fn find_common(
+    ctx: &Ctx<'_>,
+    set: &super::lexicon::PhraseSet,
+    words: &[Tok<'_>],
+) -> Option<(usize, usize)> {
+    (0..words.len()).find_map(|i| {
+        let (len, _) = set.match_at(words, i)?;
+        if ctx.arabic {
+            return Some((i, len));
+        }
+        let in_name = i > 0 && words.get(i).is_some_and(|t| t.cap);
+        let described = (i.saturating_sub(3)..i)
+            .any(|j| words.get(j).is_some_and(|t| matches!(t.text, "for" | "of" | "to")));
+        let first_is_private = i == 0;
+        (!in_name && (first_is_private || !described)).then_some((i, len))
+    })
 }
 
 /// Head key for back references: folded, without the Arabic article and clitics.
