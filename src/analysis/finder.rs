@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{Article, CharRange, Kind, Origin, Review, Statement, TextSpan};
+use crate::model::{Article, CONTEXT_CHARS, CharRange, Kind, Origin, Review, Statement, TextSpan};
 
 use super::lexicon::Lexicon;
 use super::segment;
@@ -71,33 +71,37 @@ pub fn analyze_article(article: &Article, lexicon: &Lexicon) -> Vec<Statement> {
 /// Ranges of the paragraphs to analyse: body paragraphs that do not look like a
 /// headline, dateline, byline, caption or a repeat of another paragraph (pull quote).
 fn body_paragraphs(article: &Article, chars: &[char]) -> Vec<CharRange> {
-    let mut seen: Vec<String> = Vec::new();
-    let folded: Vec<String> = article
+    let keys: Vec<String> = article
         .paragraphs
         .iter()
         .map(|p| {
-            fold(
-                &chars
-                    .get(p.range.start..p.range.end)
-                    .map(|s| s.iter().collect::<String>())
-                    .unwrap_or_default(),
-            )
+            let text: String = chars
+                .get(p.range.start..p.range.end)
+                .map(|s| s.iter().collect())
+                .unwrap_or_default();
+            fold(&text).split_whitespace().collect::<Vec<_>>().join(" ")
         })
         .collect();
     let mut out = Vec::new();
     for (index, paragraph) in article.paragraphs.iter().enumerate() {
-        let Some(text) = folded.get(index) else { continue };
-        let key: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let repeat = key.chars().count() > 20
-            && (seen.iter().any(|s| s.contains(key.trim_end_matches(['.', '"'])))
-                || folded.iter().enumerate().any(|(j, other)| {
-                    j < index && other.contains(key.trim_end_matches(['.', '"']))
-                }));
-        seen.push(key.clone());
-        if !paragraph.role.is_body() || repeat || looks_like_furniture(&key, index) {
+        let Some(key) = keys.get(index) else { continue };
+        if !paragraph.role.is_body() || looks_like_furniture(key, index) {
             continue;
         }
-        out.push(paragraph.range);
+        // A pull quote or caption repeats (part of) a longer paragraph; only short
+        // paragraphs are checked, so long articles stay linear in practice.
+        let core = key.trim_end_matches(['.', '"', ' ']);
+        let short = !key.ends_with(['.', '!', '?', '؟']) && core.split(' ').count() <= 60;
+        let repeat = short
+            && core.chars().count() > 20
+            && keys.iter().enumerate().any(|(j, other)| {
+                j != index
+                    && (other.len() > key.len() || (other.len() == key.len() && j < index))
+                    && other.contains(core)
+            });
+        if !repeat {
+            out.push(paragraph.range);
+        }
     }
     out
 }
@@ -107,9 +111,9 @@ fn looks_like_furniture(text: &str, index: usize) -> bool {
     let trimmed = text.trim();
     let words = trimmed.split_whitespace().count();
     let ends_sentence = trimmed.ends_with(['.', '!', '?', '؟', '"', '\'', '…', ':']);
-    if CREDIT.as_ref().is_some_and(|re| re.is_match(trimmed))
-        && !trimmed.ends_with('.')
+    if trimmed.ends_with(')')
         && words <= 40
+        && CREDIT.as_ref().is_some_and(|re| re.is_match(trimmed))
     {
         return true;
     }
@@ -335,9 +339,8 @@ impl Finder<'_> {
                 phrase.toks.is_empty(),
             ) {
                 (CueKind::Participle, ..) => 1,
-                (CueKind::According, false, _, false) => 6,
                 (_, true, ..) => 2,
-                (_, false, true, false) => 6,
+                (CueKind::According, false, _, false) | (_, false, true, false) => 6,
                 (_, false, _, false) => 5,
                 (_, false, _, true) => 4,
             };
@@ -377,7 +380,7 @@ impl Finder<'_> {
         cue: &Range<usize>,
     ) -> bool {
         let prev = cue.start.checked_sub(1).and_then(|p| toks.get(p));
-        if prev.is_some_and(|t| ["ان", "لن", "كي", "لكي", "حتى"].contains(&t.text)) {
+        if prev.is_some_and(|t| ["ان", "لن", "كي", "لكي", "حتي"].contains(&t.text)) {
             return false;
         }
         let mut start = cue.start;
@@ -459,7 +462,7 @@ impl Finder<'_> {
                     let mut via = attr.via.clone();
                     match classify(&self.ctx, toks, &phrase_toks, clause) {
                         Verdict::Explicit(mut cited) => {
-                            via.extend(cited.via.drain(..));
+                            via.append(&mut cited.via);
                             cited.via = via;
                             cited
                         }
@@ -555,7 +558,7 @@ impl Finder<'_> {
             if !t.is_word() {
                 continue;
             }
-            for key in super::token::arabic_candidates(t.text, super::lexicon::Strip::All) {
+            for &key in t.readings.get(super::lexicon::Strip::All) {
                 if let Some(&index) = self.names.get(key)
                     && let Some(prev) = self.history.get(index)
                 {
@@ -590,12 +593,27 @@ impl Finder<'_> {
         }
     }
 
+    /// A [`TextSpan`] from the article's characters (same result as
+    /// `TextSpan::from_text`, without rescanning the text from its start).
+    fn span_of(&self, range: CharRange) -> TextSpan {
+        let chars = self.ctx.chars;
+        let end = range.end.min(chars.len());
+        let start = range.start.min(end);
+        let cut =
+            |a: usize, b: usize| chars.get(a..b).map(|s| s.iter().collect()).unwrap_or_default();
+        TextSpan {
+            range: CharRange { start, end },
+            quote: cut(start, end),
+            prefix: cut(start.saturating_sub(CONTEXT_CHARS), start),
+            suffix: cut(end, end.saturating_add(CONTEXT_CHARS).min(chars.len())),
+        }
+    }
+
     fn push(&mut self, span: CharRange, cue: Option<CharRange>, attr: Attribution) {
-        let text = &self.article.text;
         self.out.push(Statement {
             article: self.article.id,
-            span: TextSpan::from_text(text, span),
-            cue: cue.filter(|c| !c.is_empty()).map(|c| TextSpan::from_text(text, c)),
+            span: self.span_of(span),
+            cue: cue.filter(|c| !c.is_empty()).map(|c| self.span_of(c)),
             kind: attr.kind,
             review: Review::Suggested,
             origin: Origin::Analysis,

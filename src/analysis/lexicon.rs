@@ -9,13 +9,31 @@ use serde::Deserialize;
 use thiserror::Error;
 
 use super::fold;
-use super::token::{Tok, arabic_candidates, tokenize_plain};
+use super::token::{Tok, tokenize_plain};
 
 /// The shipped lexicon.
 pub const BUILTIN_RON: &str = include_str!("../../assets/lexicon.ron");
 
 /// File name of the user's copy inside the configuration folder.
 pub const USER_FILE_NAME: &str = "lexicon.ron";
+
+/// The folder holding the user's copy of the lexicon: `$TWOTRACK_CONFIG_DIR`, else
+/// `$XDG_CONFIG_HOME/twotrack`, else `~/.config/twotrack` (`%APPDATA%\\twotrack` on
+/// Windows).
+#[must_use]
+pub fn default_config_dir() -> Option<PathBuf> {
+    let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    if let Some(dir) = var("TWOTRACK_CONFIG_DIR") {
+        return Some(dir);
+    }
+    if let Some(dir) = var("XDG_CONFIG_HOME") {
+        return Some(dir.join("twotrack"));
+    }
+    if let Some(dir) = var("APPDATA") {
+        return Some(dir.join("twotrack"));
+    }
+    var("HOME").map(|home| home.join(".config").join("twotrack"))
+}
 
 /// Why a lexicon file could not be used.
 #[derive(Debug, Error)]
@@ -176,17 +194,38 @@ pub(crate) enum Strip {
     Conj,
 }
 
+/// FNV-1a: lexicon keys are short words, and the default `SipHash` dominated matching time.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// A compiled list of phrases, matched word by word against tokens.
 #[derive(Clone, Debug)]
 pub(crate) struct PhraseSet {
-    by_first: HashMap<String, Vec<(Vec<Word>, usize)>>,
+    by_first: FastMap<String, Vec<(Vec<Word>, usize)>>,
     wild_first: Vec<(Vec<Word>, usize)>,
     strip: Strip,
 }
 
 impl PhraseSet {
     fn new(entries: &[String], strip: Strip) -> Self {
-        let mut set = Self { by_first: HashMap::new(), wild_first: Vec::new(), strip };
+        let mut set = Self { by_first: FastMap::default(), wild_first: Vec::new(), strip };
         for (id, entry) in entries.iter().enumerate() {
             set.add(entry, id);
         }
@@ -220,14 +259,14 @@ impl PhraseSet {
         let mut best: Option<(usize, usize)> = None;
         let mut consider = |list: &[(Vec<Word>, usize)]| {
             for (words, id) in list {
-                if self.phrase_matches(words, toks, i, &first_candidates)
+                if self.phrase_matches(words, toks, i, first_candidates)
                     && best.is_none_or(|(len, _)| words.len() > len)
                 {
                     best = Some((words.len(), *id));
                 }
             }
         };
-        for c in &first_candidates {
+        for c in first_candidates {
             if let Some(list) = self.by_first.get(*c) {
                 consider(list);
             }
@@ -243,7 +282,7 @@ impl PhraseSet {
             } else {
                 let Some(tok) = toks.get(i + k) else { return false };
                 let strip = if tok.is_arabic() { Strip::All } else { self.strip };
-                word.matches(&candidates(tok, strip))
+                word.matches(candidates(tok, strip))
             };
             if !ok {
                 return false;
@@ -263,8 +302,8 @@ impl PhraseSet {
     }
 }
 
-fn candidates<'a>(tok: &Tok<'a>, strip: Strip) -> Vec<&'a str> {
-    if tok.is_arabic() { arabic_candidates(tok.text, strip) } else { vec![tok.text] }
+fn candidates<'t, 'a>(tok: &'t Tok<'a>, strip: Strip) -> &'t [&'a str] {
+    tok.readings.get(strip)
 }
 
 /// An entry word as stored: folded, with a leading Arabic article removed.

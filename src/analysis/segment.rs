@@ -109,7 +109,7 @@ fn period_is_not_boundary(chars: &[char], i: usize) -> bool {
     while chars.get(j).is_some_and(|c| c.is_whitespace() || is_closing(*c)) {
         j += 1;
     }
-    chars.get(j).is_some_and(|c| c.is_ascii_lowercase())
+    chars.get(j).is_some_and(char::is_ascii_lowercase)
 }
 
 pub(crate) fn sentences_of(chars: &[char]) -> Vec<CharRange> {
@@ -121,19 +121,19 @@ pub(crate) fn sentences_of(chars: &[char]) -> Vec<CharRange> {
         }
     }
     let mut out = Vec::new();
-    let mut start = 0;
+    let mut sentence_start = 0;
     let mut i = 0;
     while i < chars.len() {
-        let c = chars.get(i).copied().unwrap_or(' ');
-        let quoted = inside.get(i).copied().unwrap_or(false);
+        let here = chars.get(i).copied().unwrap_or(' ');
+        let in_quote = inside.get(i).copied().unwrap_or(false);
         let mut boundary_end = None;
-        if !quoted && is_terminal(c) && !(c == '.' && period_is_not_boundary(chars, i)) {
+        if !in_quote && is_terminal(here) && !(here == '.' && period_is_not_boundary(chars, i)) {
             let mut end = i + 1;
             while chars.get(end).is_some_and(|c| is_terminal(*c) || is_closing(*c)) {
                 end += 1;
             }
             boundary_end = Some(end);
-        } else if !quoted && quotes.iter().any(|q| q.end == i + 1 && q.len() > 2) {
+        } else if !in_quote && quotes.iter().any(|q| q.end == i + 1 && q.len() > 2) {
             // A quotation that ends with its own terminal mark ends the sentence too,
             // unless the sentence goes on in lower case or with a comma.
             let before = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
@@ -152,14 +152,14 @@ pub(crate) fn sentences_of(chars: &[char]) -> Vec<CharRange> {
             }
         }
         if let Some(end) = boundary_end {
-            push_trimmed(chars, start, end, &mut out);
-            start = end;
+            push_trimmed(chars, sentence_start, end, &mut out);
+            sentence_start = end;
             i = end;
             continue;
         }
         i += 1;
     }
-    push_trimmed(chars, start, chars.len(), &mut out);
+    push_trimmed(chars, sentence_start, chars.len(), &mut out);
     out
 }
 

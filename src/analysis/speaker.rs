@@ -498,7 +498,7 @@ fn arabic_phrase(
             {
                 // A preposition opener ("في هذا الصدد") makes the whole left part adverbial.
                 if toks.get(first).is_some_and(|t| {
-                    ["في", "وفي", "من", "ومن", "على", "وعلى", "بعد", "وبعد", "خلال", "منذ"]
+                    ["في", "وفي", "من", "ومن", "علي", "وعلي", "بعد", "وبعد", "خلال", "منذ"]
                         .contains(&t.text)
                 }) {
                     first = cue.toks.start;
@@ -551,13 +551,20 @@ fn arabic_right(
         if t.is_punct(':') || t.is_punct('.') || t.is_punct('؛') || t.is_punct(';') {
             break;
         }
+        // An outlet's name may begin with a stop word: «إن بي سي نيوز».
+        if i > start
+            && !t.text.starts_with('ل')
+            && let Some((len, _)) = ctx.lexicon.outlets.match_at(&toks[..limit], i)
+        {
+            i += len;
+            count += 1;
+            continue;
+        }
         if t.is_quote() {
             // A quoted name right after an outlet noun or ل: «شبكة "إن بي سي نيوز"».
             let after_outlet = i > start
                 && (ctx.lang.outlet_nouns.match_at(toks, i - 1).is_some()
-                    || toks
-                        .get(i - 1)
-                        .is_some_and(|p| p.text == "ل" || p.text == "بـ" || p.text == "ب"));
+                    || toks.get(i - 1).is_some_and(|p| p.text == "ل" || p.text == "ب"));
             let closing = quotes.iter().find(|q| q.start == t.start).map(|q| q.end);
             match (after_outlet, closing) {
                 (true, Some(end)) => {
@@ -618,6 +625,14 @@ pub(crate) fn classify(
     let content: Vec<&Tok<'_>> = words.iter().filter(|t| t.is_word()).collect();
     if content.is_empty() {
         return Verdict::Inherit(None, None);
+    }
+    // Arabic personal and demonstrative pronouns: «رفض هؤلاء التعليق».
+    if ctx.arabic
+        && words
+            .first()
+            .is_some_and(|t| ["هو", "هي", "هم", "هما", "هولاء", "هذا", "هذه"].contains(&t.text))
+    {
+        return Verdict::Inherit(None, words.first().map(|t| t.text.to_owned()));
     }
     // Pronouns and back references ("he", "the spokesperson", "المتحدث").
     if let Some((len, _)) = lang.pronouns.match_at(&words, 0)
@@ -850,18 +865,18 @@ fn has_name(ctx: &Ctx<'_>, words: &[Tok<'_>], head: Option<usize>) -> bool {
                 continue;
             }
             let known = ctx.lexicon.vocab.contains(t.text)
-                || super::token::arabic_candidates(t.text, super::lexicon::Strip::All)
+                || t.readings
+                    .get(super::lexicon::Strip::All)
                     .iter()
-                    .any(|c| ctx.lexicon.vocab.contains(*c))
-                || ctx.lang.adjectives.match_at(words, 0).is_some() && false;
+                    .any(|c| ctx.lexicon.vocab.contains(*c));
             let function = [
                 "في",
                 "من",
-                "على",
+                "علي",
                 "عن",
-                "إلى",
-                "الى",
-                "لدى",
+                "الي",
+                "الي",
+                "لدي",
                 "مع",
                 "او",
                 "الذي",

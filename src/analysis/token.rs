@@ -14,6 +14,52 @@ pub(crate) enum Class {
     Punct(char),
 }
 
+/// Most readings an Arabic word can have (see [`arabic_candidates`]).
+const MAX_READINGS: usize = 14;
+
+/// A word's readings for matching, computed once per token: the first `conj` are the
+/// readings with only و/ف removed (for verbs), all `len` include ب ل ك ال لل removal.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Readings<'a> {
+    items: [&'a str; MAX_READINGS],
+    len: u8,
+    conj: u8,
+}
+
+impl<'a> Readings<'a> {
+    fn of(word: &'a str, arabic: bool) -> Self {
+        let mut items = [""; MAX_READINGS];
+        items[0] = word;
+        if !arabic {
+            return Self { items, len: 1, conj: 1 };
+        }
+        let mut len = 1;
+        let push = |w: &'a str, items: &mut [&'a str; MAX_READINGS], len: &mut usize| {
+            if *len < MAX_READINGS && !items[..*len].contains(&w) {
+                items[*len] = w;
+                *len += 1;
+            }
+        };
+        for c in arabic_candidates(word, Strip::Conj) {
+            push(c, &mut items, &mut len);
+        }
+        let conj = len;
+        for c in arabic_candidates(word, Strip::All) {
+            push(c, &mut items, &mut len);
+        }
+        Self { items, len: len as u8, conj: conj as u8 }
+    }
+
+    /// The readings allowed by `strip`.
+    pub(crate) fn get(&self, strip: Strip) -> &[&'a str] {
+        let n = match strip {
+            Strip::All => self.len,
+            Strip::Conj => self.conj,
+        };
+        self.items.get(..usize::from(n)).unwrap_or(&[])
+    }
+}
+
 /// A token: a slice of the folded text and its character range in the article.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok<'a> {
@@ -27,6 +73,8 @@ pub(crate) struct Tok<'a> {
     pub class: Class,
     /// True when the original word starts with a capital letter.
     pub cap: bool,
+    /// Readings for matching.
+    pub readings: Readings<'a>,
 }
 
 impl Tok<'_> {
@@ -76,13 +124,25 @@ pub(crate) fn tokenize<'a>(
                   toks: &mut Vec<Tok<'a>>| {
         if let Some((sb, sc)) = start {
             let first = orig_at(sc);
+            // Up to the next kept character, so dropped marks (harakat, tatweel) at the
+            // end of the word stay inside it.
             let last = orig_at(end_char.saturating_sub(1));
+            let next = map.get(end_char).copied().unwrap_or(last + 1).max(last + 1);
+            let end_orig = (last + 1..next)
+                .take_while(|&k| {
+                    orig.get(k)
+                        .is_some_and(|c| super::normalize::is_arabic_mark(*c) || *c == '\u{0640}')
+                })
+                .last()
+                .map_or(last + 1, |k| k + 1);
+            let text = folded.get(sb..end_byte).unwrap_or("");
             toks.push(Tok {
-                text: folded.get(sb..end_byte).unwrap_or(""),
+                text,
                 start: base + first,
-                end: base + last + 1,
+                end: base + end_orig,
                 class: if arabic { Class::Arabic } else { Class::Word },
                 cap: orig.get(first).is_some_and(|c| c.is_uppercase()),
+                readings: Readings::of(text, arabic),
             });
         }
     };
@@ -97,12 +157,14 @@ pub(crate) fn tokenize<'a>(
             finish(word_start.take(), byte, char_index, arabic, &mut toks);
             if !c.is_whitespace() {
                 let at = orig_at(char_index);
+                let text = folded.get(byte..byte + c.len_utf8()).unwrap_or("");
                 toks.push(Tok {
-                    text: folded.get(byte..byte + c.len_utf8()).unwrap_or(""),
+                    text,
                     start: base + at,
                     end: base + at + 1,
                     class: Class::Punct(c),
                     cap: false,
+                    readings: Readings::of(text, false),
                 });
             }
         }

@@ -6,7 +6,10 @@
 //! gold statement, best overlap first). A match counts as correct when the kinds agree.
 //! Precision = correct / found, recall = correct / gold, per language and per kind.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code fails loudly")]
+
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -150,8 +153,9 @@ fn evaluate() -> Evaluation {
                         eval.by_lang.get_mut(&lang).unwrap().correct += 1;
                         eval.by_kind.get_mut(g.kind.as_str()).unwrap().correct += 1;
                     } else {
-                        eval.report += &format!(
-                            "WRONG KIND {name}: {:?} gold {:?} found {:?} speaker {:?} ({})\n",
+                        let _ = writeln!(
+                            eval.report,
+                            "WRONG KIND {name}: {:?} gold {:?} found {:?} speaker {:?} ({})",
                             g.quote,
                             g.kind,
                             s.kind,
@@ -164,15 +168,21 @@ fn evaluate() -> Evaluation {
                         if s.actor.as_deref() == Some(g.actor.as_str()) {
                             eval.actor_right += 1;
                         } else {
-                            eval.report +=
-                                &format!("actor {name}: gold {:?} found {:?}\n", g.actor, s.actor);
+                            let _ = writeln!(
+                                eval.report,
+                                "actor {name}: gold {:?} found {:?}",
+                                g.actor, s.actor
+                            );
                         }
                     }
                     let _ = (&g.speaker, &g.via);
                 }
                 None => {
-                    eval.report +=
-                        &format!("MISSED {name}: {:?} ({:?}, {:?})\n", g.quote, g.kind, g.speaker)
+                    let _ = writeln!(
+                        eval.report,
+                        "MISSED {name}: {:?} ({:?}, {:?})",
+                        g.quote, g.kind, g.speaker
+                    );
                 }
             }
         }
@@ -181,8 +191,9 @@ fn evaluate() -> Evaluation {
                 if s.kind == Kind::Official {
                     eval.narrative_official += 1;
                 }
-                eval.report += &format!(
-                    "EXTRA {name}: {:?} {:?} speaker {:?} ({})\n",
+                let _ = writeln!(
+                    eval.report,
+                    "EXTRA {name}: {:?} {:?} speaker {:?} ({})",
                     s.span.quote,
                     s.kind,
                     s.speaker,
