@@ -126,7 +126,9 @@ fn looks_like_furniture(text: &str, index: usize) -> bool {
     if !ends_sentence && words <= 25 {
         return true;
     }
-    index == 0 && !ends_sentence
+    // The first paragraph of a plain-text file is its headline unless it reads like a
+    // lede (a full sentence ending in a period).
+    index == 0 && (!ends_sentence || (words <= 25 && !trimmed.ends_with('.')))
 }
 
 struct Finder<'a> {
@@ -406,7 +408,9 @@ impl Finder<'_> {
             toks.get(i)
                 .is_some_and(|t| !t.is_word() || self.ctx.lang.openers.match_at(toks, i).is_some())
         });
-        from_clause_start && subject_len <= 10
+        // «…، غير أن مستشارا لقائده قال»: a contrastive opener starts a new clause.
+        let opened = first > start && toks.get(start).is_some_and(Tok::is_word);
+        (from_clause_start || opened) && subject_len <= 10
     }
 
     /// Build the statement for a clause; returns true when one was made.

@@ -188,6 +188,9 @@ impl Word {
 /// How much of an Arabic word's prefix may be stripped when matching.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Strip {
+    /// Like `All`, and also an indefinite accusative alef or an attached pronoun at the
+    /// end (for nouns: «مستشارا», «مكتبه»).
+    Noun,
     /// و ف ب ل ك and ال.
     All,
     /// Only the conjunctions و ف (verbs never take ال).
@@ -281,7 +284,11 @@ impl PhraseSet {
                 word.matches(first)
             } else {
                 let Some(tok) = toks.get(i + k) else { return false };
-                let strip = if tok.is_arabic() { Strip::All } else { self.strip };
+                let strip = match self.strip {
+                    Strip::Noun => Strip::Noun,
+                    _ if tok.is_arabic() => Strip::All,
+                    other => other,
+                };
                 word.matches(candidates(tok, strip))
             };
             if !ok {
@@ -344,6 +351,7 @@ pub(crate) struct LangTables {
 impl LangTables {
     fn new(data: &LangData) -> Self {
         let all = |list: &Vec<String>| PhraseSet::new(list, Strip::All);
+        let noun = |list: &Vec<String>| PhraseSet::new(list, Strip::Noun);
         let mut cue_words = Vec::new();
         for list in [&data.verbs, &data.participles, &data.according] {
             for entry in list {
@@ -358,14 +366,14 @@ impl LangTables {
             according: all(&data.according),
             anonymous_phrases: all(&data.anonymous_phrases),
             anonymous_markers: all(&data.anonymous_markers),
-            anonymous_heads: all(&data.anonymous_heads),
-            source_nouns: all(&data.source_nouns),
-            former: all(&data.former),
-            independent: all(&data.independent),
-            private: all(&data.private),
-            official_heads: all(&data.official_heads),
-            bodies: all(&data.bodies),
-            outlet_nouns: all(&data.outlet_nouns),
+            anonymous_heads: noun(&data.anonymous_heads),
+            source_nouns: noun(&data.source_nouns),
+            former: noun(&data.former),
+            independent: noun(&data.independent),
+            private: noun(&data.private),
+            official_heads: noun(&data.official_heads),
+            bodies: noun(&data.bodies),
+            outlet_nouns: noun(&data.outlet_nouns),
             state_media: all(&data.state_media),
             pronouns: all(&data.pronouns),
             left_stops: all(&data.left_stops),
@@ -502,10 +510,10 @@ impl Lexicon {
             .build(&words)
             .ok();
         Self {
-            countries: PhraseSet::new(&countries, Strip::All),
-            bodies: PhraseSet::new(&bodies, Strip::All),
+            countries: PhraseSet::new(&countries, Strip::Noun),
+            bodies: PhraseSet::new(&bodies, Strip::Noun),
             outlets: PhraseSet::new(&outlets, Strip::All),
-            people: PhraseSet::new(&people, Strip::All),
+            people: PhraseSet::new(&people, Strip::Noun),
             country_of,
             body_of,
             outlet_of,

@@ -688,7 +688,9 @@ pub(crate) fn classify(
     // An outlet as the speaker: its own report.
     let outlet_head = outlet_is_head(ctx, &words, head, &outlets);
     if let Some(name) = outlet_head {
-        let state = outlets.iter().any(|(_, _, s)| *s) || lang.state_media.occurs(&words);
+        let semi = words.iter().any(|t| matches!(t.text, "semi" | "شبه"));
+        let state =
+            !semi && (outlets.iter().any(|(_, _, s)| *s) || lang.state_media.occurs(&words));
         attr.via = vec![name.clone()];
         attr.is_outlet = true;
         if state {
@@ -854,64 +856,84 @@ fn head_index(ctx: &Ctx<'_>, words: &[Tok<'_>]) -> Option<usize> {
     head
 }
 
+/// Arabic words that are never part of a name.
+const AR_FUNCTION: &[&str] = &[
+    "في",
+    "من",
+    "علي",
+    "عن",
+    "الي",
+    "لدي",
+    "مع",
+    "او",
+    "الذي",
+    "التي",
+    "هذه",
+    "هذا",
+    "لم",
+    "لن",
+    "قد",
+    "وهو",
+    "وهي",
+    "ان",
+    "باسم",
+    "عدم",
+    "طلب",
+    "شريطه",
+    "بشرط",
+    "فضل",
+    "داخل",
+    "خارج",
+];
+
+/// Arabic prepositions whose object follows (a place or an organisation, not a name).
+const AR_PREPOSITIONS: &[&str] =
+    &["في", "من", "عن", "علي", "الي", "لدي", "مع", "داخل", "خارج", "قرب"];
+
+/// True when the words after an Arabic head contain a personal name: an unknown word
+/// that is not an adjective (nisba) and not the object of a preposition
+/// («دبلوماسيين في نيويورك» has none; «القيادي في حماس أسامة حمدان» has one).
+fn arabic_has_name(ctx: &Ctx<'_>, words: &[Tok<'_>]) -> bool {
+    let mut prev_name = false;
+    let mut after_preposition = false;
+    for t in words {
+        if !t.is_arabic() {
+            prev_name = false;
+            continue;
+        }
+        if AR_PREPOSITIONS.contains(&t.text) {
+            after_preposition = true;
+            prev_name = false;
+            continue;
+        }
+        let known = ctx.lexicon.vocab.contains(t.text)
+            || t.readings
+                .get(super::lexicon::Strip::Noun)
+                .iter()
+                .any(|c| ctx.lexicon.vocab.contains(*c));
+        let function = AR_FUNCTION.contains(&t.text);
+        let adjective = ["ي", "يه", "يين", "يون", "يان", "ين"].iter().any(|e| t.text.ends_with(e))
+            || is_adjective(ctx, t);
+        let definite = is_definite(t.text);
+        if after_preposition {
+            // The preposition's object: skip it (and its article-bearing modifiers).
+            after_preposition = false;
+            continue;
+        }
+        let name_like = !known && !function && !adjective && (!definite || prev_name);
+        if name_like {
+            return true;
+        }
+        prev_name = name_like;
+    }
+    false
+}
+
 /// True when the phrase names a person (a name after the head, or before an appositive).
 fn has_name(ctx: &Ctx<'_>, words: &[Tok<'_>], head: Option<usize>) -> bool {
     if ctx.arabic {
         let Some(h) = head else { return false };
-        let mut prev_name = false;
-        for t in words.iter().skip(h + 1) {
-            if !t.is_arabic() {
-                prev_name = false;
-                continue;
-            }
-            let known = ctx.lexicon.vocab.contains(t.text)
-                || t.readings
-                    .get(super::lexicon::Strip::All)
-                    .iter()
-                    .any(|c| ctx.lexicon.vocab.contains(*c));
-            let function = [
-                "في",
-                "من",
-                "علي",
-                "عن",
-                "الي",
-                "الي",
-                "لدي",
-                "مع",
-                "او",
-                "الذي",
-                "التي",
-                "هذه",
-                "هذا",
-                "لم",
-                "لن",
-                "قد",
-                "وهو",
-                "وهي",
-                "ان",
-                "باسم",
-                "عدم",
-                "طلب",
-                "شريطه",
-                "بشرط",
-                "فضل",
-            ]
-            .contains(&t.text);
-            let adjective = t.text.ends_with('ي')
-                || t.text.ends_with("يه")
-                || t.text.ends_with("يين")
-                || t.text.ends_with("يون")
-                || t.text.ends_with("يان")
-                || t.text.ends_with("ين")
-                || is_adjective(ctx, t);
-            let definite = is_definite(t.text);
-            let name_like = !known && !function && !adjective && (!definite || prev_name);
-            if name_like {
-                return true;
-            }
-            prev_name = name_like;
-        }
-        return false;
+        return arabic_has_name(ctx, words.get(h + 1..).unwrap_or(&[]));
     }
     let is_name_tok = |t: &Tok<'_>| {
         t.cap
@@ -924,7 +946,23 @@ fn has_name(ctx: &Ctx<'_>, words: &[Tok<'_>], head: Option<usize>) -> bool {
             if words
                 .iter()
                 .skip(h + 1)
-                .take_while(|t| !matches!(t.text, "who" | "whose" | "of" | "at" | "for"))
+                .take_while(|t| {
+                    !matches!(
+                        t.text,
+                        "who"
+                            | "whose"
+                            | "of"
+                            | "at"
+                            | "for"
+                            | "in"
+                            | "from"
+                            | "with"
+                            | "on"
+                            | "near"
+                            | "to"
+                            | "based"
+                    )
+                })
                 .any(is_name_tok)
             {
                 return true;

@@ -15,7 +15,7 @@ pub(crate) enum Class {
 }
 
 /// Most readings an Arabic word can have (see [`arabic_candidates`]).
-const MAX_READINGS: usize = 14;
+const MAX_READINGS: usize = 28;
 
 /// A word's readings for matching, computed once per token: the first `conj` are the
 /// readings with only و/ف removed (for verbs), all `len` include ب ل ك ال لل removal.
@@ -23,6 +23,7 @@ const MAX_READINGS: usize = 14;
 pub(crate) struct Readings<'a> {
     items: [&'a str; MAX_READINGS],
     len: u8,
+    all: u8,
     conj: u8,
 }
 
@@ -31,7 +32,7 @@ impl<'a> Readings<'a> {
         let mut items = [""; MAX_READINGS];
         items[0] = word;
         if !arabic {
-            return Self { items, len: 1, conj: 1 };
+            return Self { items, len: 1, all: 1, conj: 1 };
         }
         let mut len = 1;
         let push = |w: &'a str, items: &mut [&'a str; MAX_READINGS], len: &mut usize| {
@@ -47,13 +48,28 @@ impl<'a> Readings<'a> {
         for c in arabic_candidates(word, Strip::All) {
             push(c, &mut items, &mut len);
         }
-        Self { items, len: len as u8, conj: conj as u8 }
+        // Indefinite accusative alef («مستشارا») and attached pronouns («قائدها»,
+        // «مكتبه»): readings without them, for nouns of four letters or more.
+        let all = len;
+        for k in 0..all {
+            let c = items[k];
+            for suffix in ["ا", "ها", "هما", "هم", "ه"] {
+                if let Some(stem) = c.strip_suffix(suffix)
+                    && stem.chars().count() >= 3
+                    && c.chars().count() >= 4
+                {
+                    push(stem, &mut items, &mut len);
+                }
+            }
+        }
+        Self { items, len: len as u8, all: all as u8, conj: conj as u8 }
     }
 
     /// The readings allowed by `strip`.
     pub(crate) fn get(&self, strip: Strip) -> &[&'a str] {
         let n = match strip {
-            Strip::All => self.len,
+            Strip::Noun => self.len,
+            Strip::All => self.all,
             Strip::Conj => self.conj,
         };
         self.items.get(..usize::from(n)).unwrap_or(&[])
