@@ -24,6 +24,11 @@ static DATELINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[A-Z][A-Za-z.'/ ]{1,40}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*\([A-Za-z .\-]{1,30}\)|[A-Z]{3,}(?:[ /][A-Z]{2,})*(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?)\s*[-–—]{1,2}\s+").ok()
 });
 
+/// Arabic datelines: «القاهرة - », «بيروت – (أ ف ب) – », «واشنطن (رويترز) - ».
+static DATELINE_AR: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^\s*\p{Arabic}+(?:\s\p{Arabic}+){0,2}\s*(?:\([^)]{1,25}\)\s*)?[-–—]\s*(?:\([^)]{1,25}\)\s*[-–—]\s*)?").ok()
+});
+
 /// A photo credit at the end of a caption: "(Getty)", "(رويترز)", "(AFP/John Smith)".
 static CREDIT: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"\(\s*[^()]{2,40}\)\s*$").ok());
@@ -156,14 +161,11 @@ impl Finder<'_> {
         }
         let pchars: Vec<char> = text.chars().collect();
         let toks = tokenize(&folded, &map, &pchars, range.start);
-        let skip = if self.ctx.arabic {
-            0
-        } else {
-            DATELINE
-                .as_ref()
-                .and_then(|re| re.find(&text))
-                .map_or(0, |m| text.get(..m.end()).map_or(0, |s| s.chars().count()))
-        };
+        let dateline = if self.ctx.arabic { &DATELINE_AR } else { &DATELINE };
+        let skip = dateline
+            .as_ref()
+            .and_then(|re| re.find(&text))
+            .map_or(0, |m| text.get(..m.end()).map_or(0, |s| s.chars().count()));
         let quotes: Vec<Range<usize>> = segment::quote_spans_of(&pchars)
             .into_iter()
             .map(|q| q.start + range.start..q.end + range.start)

@@ -224,18 +224,43 @@ pub(crate) fn english_verb_is_false(toks: &[Tok<'_>], cue: &Range<usize>) -> boo
     if verb == "called" && word_is(next, &["off", "up", "in"]) {
         return true;
     }
-    if matches!(verb, "reported" | "reports")
-        && next.is_some_and(|t| {
-            t.is_word()
-                && !matches!(
+    if matches!(verb, "reported" | "reports" | "report") {
+        // "denying reports that", "reported cases": only outlets, people and pronouns report.
+        let subject_ok = prev.is_some_and(|t| {
+            t.cap
+                || t.is_punct(',')
+                || matches!(
                     t.text,
-                    "that" | "on" | "last" | "this" | "earlier" | "in" | "citing" | "quoting"
+                    "media"
+                        | "agency"
+                        | "newspaper"
+                        | "television"
+                        | "tv"
+                        | "outlets"
+                        | "residents"
+                        | "witnesses"
+                        | "officials"
+                        | "sources"
+                        | "it"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "also"
+                        | "channel"
+                        | "broadcaster"
+                        | "daily"
+                        | "radio"
+                        | "website"
+                        | "network"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "later"
+                        | "earlier"
+                        | "first"
                 )
-        })
-        && !prev.is_some_and(|t| t.cap || t.text == "media" || t.text == "agency")
-    {
-        // "reported cases", "reports of" — unless an outlet is the subject.
-        return !next.is_some_and(|t| t.is_punct(','));
+        });
+        return !subject_ok;
     }
     false
 }
@@ -260,7 +285,30 @@ pub(crate) fn speaker_phrase(
 fn via_after_cue(ctx: &Ctx<'_>, toks: &[Tok<'_>], clause: &Range<usize>, cue: &Cue) -> Vec<String> {
     // "told Reuters", "to Reuters", "from Reuters", "لرويترز", "لـ«العربية»": a few tokens after the cue.
     let end = (cue.toks.end + 8).min(clause.end);
-    ctx.outlets_in(toks, &(cue.toks.end..end)).into_iter().map(|(_, name, _)| name).collect()
+    let mut via: Vec<String> =
+        ctx.outlets_in(toks, &(cue.toks.end..end)).into_iter().map(|(_, name, _)| name).collect();
+    // "In an interview with CNN, X said", «وفي تصريح لقناة الجزيرة، قال»: an opening
+    // phrase before the first comma.
+    let comma = (clause.start..cue.toks.start)
+        .find(|&i| toks.get(i).is_some_and(|t| t.is_punct(',') || t.is_punct('،')));
+    if let Some(comma) = comma {
+        let opening = toks.get(clause.start..comma).unwrap_or(&[]);
+        let medium = opening.iter().any(|t| {
+            matches!(t.text, "interview" | "told" | "speaking" | "to" | "with")
+                || t.readings
+                    .get(super::lexicon::Strip::Noun)
+                    .iter()
+                    .any(|r| matches!(*r, "تصريح" | "تصريحات" | "مقابله" | "حديث" | "لقاء"))
+        });
+        if medium {
+            for (_, name, _) in ctx.outlets_in(toks, &(clause.start..comma)) {
+                if !via.contains(&name) {
+                    via.push(name);
+                }
+            }
+        }
+    }
+    via
 }
 
 fn english_phrase(
