@@ -634,3 +634,136 @@ impl Finder<'_> {
         self.history.push(attr);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::import_text;
+    use crate::model::SourceFormat;
+
+    fn run(text: &str) -> Vec<Statement> {
+        let article = import_text(text, SourceFormat::PlainText).article;
+        analyze_article(&article, &Lexicon::builtin())
+    }
+
+    fn only(text: &str) -> Statement {
+        let mut found = run(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        found.remove(0)
+    }
+
+    #[test]
+    fn spokesperson_paraphrase_is_official_with_actor() {
+        let s = only(
+            "Headline\n\nThe State Department said on Thursday that it had not approved the talks.",
+        );
+        assert_eq!(s.kind, Kind::Official);
+        assert_eq!(s.actor.as_deref(), Some("US State Department"));
+        assert_eq!(s.cue.map(|c| c.quote), Some("said".to_owned()));
+    }
+
+    #[test]
+    fn anonymous_official_is_unofficial_even_with_ministry() {
+        let s = only(
+            "Headline\n\nAn Israeli official, who spoke on condition of anonymity, said the gaps remained wide.",
+        );
+        assert_eq!(s.kind, Kind::Unofficial);
+        assert!(s.reason.unwrap().contains("anonym"));
+    }
+
+    #[test]
+    fn outlet_citing_sources_is_unofficial_via_outlet() {
+        let s = only(
+            "Headline\n\nNBC News reported, citing six people familiar with the discussions, that the meeting took place.",
+        );
+        assert_eq!(s.kind, Kind::Unofficial);
+        assert_eq!(s.via, vec!["NBC News".to_owned()]);
+        assert_eq!(s.speaker.as_deref(), Some("six people familiar with the discussions"));
+    }
+
+    #[test]
+    fn declined_to_confirm_is_an_official_statement() {
+        let s =
+            only("Headline\n\nA spokesman for the prime minister declined to confirm the report.");
+        assert_eq!(s.kind, Kind::Official);
+    }
+
+    #[test]
+    fn former_official_and_analyst_are_unofficial() {
+        let found = run(
+            "Headline\n\nA former U.S. negotiator said both sides wanted to avoid escalation.\n\nAli Vaez, an analyst at the International Crisis Group, said a deal could buy time.",
+        );
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|s| s.kind == Kind::Unofficial));
+    }
+
+    #[test]
+    fn follow_on_inherits_speaker_and_kind() {
+        let found = run(
+            "Headline\n\nKremlin spokesman Dmitry Peskov said the deal was over. He added that Moscow would return if its demands were met.",
+        );
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1].kind, Kind::Official);
+        assert_eq!(found[1].actor.as_deref(), Some("Kremlin"));
+        assert_eq!(found[1].speaker.as_deref(), Some("He"));
+    }
+
+    #[test]
+    fn narrative_mentioning_ministries_is_not_a_statement() {
+        let found = run(
+            "Headline\n\nThe foreign ministries of the major powers all maintain departments for crisis diplomacy, and the war has continued for months.",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn arabic_verb_subject_with_clitics_and_diacritics() {
+        let s = only(
+            "عنوان\n\nوقالَ مُتحدّث باسم وزارة الخارجيّة الأمريكيّة، إن الإدارة لم توافق على المباحثات.",
+        );
+        assert_eq!(s.kind, Kind::Official);
+        assert_eq!(s.actor.as_deref(), Some("US State Department"));
+        assert_eq!(s.lang, "ar");
+    }
+
+    #[test]
+    fn arabic_informed_sources_and_relay() {
+        let s = only(
+            "عنوان\n\nوأفادت شبكة \"إن بي سي نيوز\" نقلا عن مصادر مطلعة، أن اللقاء عقد في نيويورك.",
+        );
+        assert_eq!(s.kind, Kind::Unofficial);
+        assert!(s.via.contains(&"NBC News".to_owned()), "{:?}", s.via);
+        assert!(s.reason.unwrap().contains("مصادر"));
+    }
+
+    #[test]
+    fn arabic_follow_on_without_subject() {
+        let found = run(
+            "عنوان\n\nوقال وزير الخارجية المصري سامح شكري إن مصر ترفض العملية.\n\nوأضاف أن القاهرة تواصل اتصالاتها.",
+        );
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1].kind, Kind::Official);
+        assert_eq!(found[1].actor.as_deref(), Some("Egyptian Foreign Ministry"));
+    }
+
+    #[test]
+    fn caption_and_headline_are_skipped() {
+        let found = run(
+            "واشنطن: لم نوافق على المحادثات\n\nالإدارة الأمريكية قالت إنها لم توافق على المفاوضات (Getty)\n\nوقال متحدث باسم الخارجية الأمريكية إن الإدارة لم توافق.",
+        );
+        assert_eq!(found.len(), 1);
+        assert!(found[0].span.quote.starts_with("وقال"));
+    }
+
+    #[test]
+    fn spans_are_exact_characters_of_the_article() {
+        let text = "Headline\n\nCAIRO, Feb 6 (Reuters) - Two Egyptian security sources said a delegation would travel on Tuesday.";
+        let article = import_text(text, SourceFormat::PlainText).article;
+        let found = analyze_article(&article, &Lexicon::builtin());
+        assert_eq!(found.len(), 1);
+        let s = &found[0];
+        assert!(s.span.matches(&article.text));
+        assert!(s.span.quote.starts_with("Two Egyptian"), "dateline is not part of the statement");
+        assert!(s.cue.as_ref().unwrap().matches(&article.text));
+    }
+}

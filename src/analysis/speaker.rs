@@ -470,6 +470,10 @@ fn scan_left(ctx: &Ctx<'_>, toks: &[Tok<'_>], floor: usize, end: usize) -> (Rang
     while i < stop && toks.get(i).is_some_and(|t| matches!(t.text, "and" | "but" | "or")) {
         i += 1;
     }
+    // "Biden, who announced the truce": a relative clause's verb is not the main one.
+    if toks.get(i).is_some_and(|t| matches!(t.text, "who" | "which" | "that")) {
+        subordinate = true;
+    }
     // An appositive without a name before it is not one: ", the statement said".
     if appositive && commas == 1 {
         return (stop - 1..stop - 1, subordinate);
@@ -600,8 +604,7 @@ fn arabic_right(
             break;
         }
         // An outlet's name may begin with a stop word: «إن بي سي نيوز».
-        if i > start
-            && !t.text.starts_with('ل')
+        if !t.text.starts_with('ل')
             && let Some((len, _)) = ctx.lexicon.outlets.match_at(&toks[..limit], i)
         {
             i += len;
@@ -633,10 +636,13 @@ fn arabic_right(
             count += 1;
             continue;
         }
-        if i > start
-            && (ctx.lang.right_stops.match_at(toks, i).is_some()
-                || ctx.lang.participles.match_at(toks, i).is_some()
-                || ctx.lang.according.match_at(toks, i).is_some())
+        // A stop right after the verb: no subject («وأضاف أن …»). Folding makes «على»
+        // and the name «علي» the same word; the original spelling tells them apart.
+        let name_ali = t.text == "علي" && ctx.chars.get(t.end.wrapping_sub(1)) == Some(&'ي');
+        if (ctx.lang.right_stops.match_at(toks, i).is_some() && !name_ali)
+            || (i > start
+                && (ctx.lang.participles.match_at(toks, i).is_some()
+                    || ctx.lang.according.match_at(toks, i).is_some()))
         {
             break;
         }
