@@ -320,7 +320,11 @@ impl Finder<'_> {
                     } else {
                         english_verb_is_false(toks, &cue.toks)
                     };
-                if !false_cue {
+                let needs_object = kind == CueKind::Verb
+                    && lang.needs_speech_object.match_at(scope, cue.toks.start).is_some()
+                    && !(cue.toks.end..(cue.toks.end + 12).min(clause.end))
+                        .any(|k| lang.speech_objects.match_at(scope, k).is_some());
+                if !false_cue && !needs_object {
                     cues.push(cue);
                 }
                 i += len;

@@ -102,6 +102,11 @@ pub struct LangData {
     pub openers: Vec<String>,
     /// Adjectives that are never names ("كبير", "رفيع").
     pub adjectives: Vec<String>,
+    /// Verbs that report speech only with one of `speech_objects` after them
+    /// («امتنع عن التعليق» yes, «امتنع عن التصويت» no).
+    pub needs_speech_object: Vec<String>,
+    /// Nouns that make a `needs_speech_object` verb a statement.
+    pub speech_objects: Vec<String>,
 }
 
 /// A country: its adjective for actor names and the words that mean it.
@@ -344,6 +349,8 @@ pub(crate) struct LangTables {
     pub clause_splits: PhraseSet,
     pub openers: PhraseSet,
     pub adjectives: PhraseSet,
+    pub needs_speech_object: PhraseSet,
+    pub speech_objects: PhraseSet,
     /// Raw words of the cue lists, for the quick pre-filter.
     pub cue_words: Vec<String>,
 }
@@ -381,6 +388,8 @@ impl LangTables {
             clause_splits: all(&data.clause_splits),
             openers: all(&data.openers),
             adjectives: all(&data.adjectives),
+            needs_speech_object: PhraseSet::new(&data.needs_speech_object, Strip::Conj),
+            speech_objects: noun(&data.speech_objects),
             cue_words,
         }
     }

@@ -285,8 +285,25 @@ pub(crate) fn speaker_phrase(
 fn via_after_cue(ctx: &Ctx<'_>, toks: &[Tok<'_>], clause: &Range<usize>, cue: &Cue) -> Vec<String> {
     // "told Reuters", "to Reuters", "from Reuters", "لرويترز", "لـ«العربية»": a few tokens after the cue.
     let end = (cue.toks.end + 8).min(clause.end);
-    let mut via: Vec<String> =
-        ctx.outlets_in(toks, &(cue.toks.end..end)).into_iter().map(|(_, name, _)| name).collect();
+    let mut via: Vec<String> = ctx
+        .outlets_in(toks, &(cue.toks.end..end))
+        .into_iter()
+        .filter(|(i, _, _)| {
+            // Only outlets addressed by the statement: «لرويترز», "told Reuters",
+            // "to CNN", not outlets the statement talks about.
+            let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+            let first = toks.get(*i);
+            first.is_some_and(|t| t.is_arabic() && t.text.starts_with('ل'))
+                || prev.is_some_and(|p| {
+                    matches!(p.text, "told" | "to" | "with" | "from" | "ل" | "tells")
+                        || p.is_quote()
+                        || ctx.lang.verbs.match_at(toks, *i - 1).is_some()
+                        || ctx.lang.outlet_nouns.match_at(toks, *i - 1).is_some()
+                })
+                || (cue.toks.end..*i).all(|k| toks.get(k).is_some_and(|t| !t.is_word() || t.cap))
+        })
+        .map(|(_, name, _)| name)
+        .collect();
     // "In an interview with CNN, X said", «وفي تصريح لقناة الجزيرة، قال»: an opening
     // phrase before the first comma.
     let comma = (clause.start..cue.toks.start)
@@ -418,11 +435,23 @@ fn is_inverted(ctx: &Ctx<'_>, toks: &[Tok<'_>], clause: &Range<usize>, cue: &Cue
     let name_first = first_comma.is_some_and(|c| {
         let seg = toks.get(clause.start..c).unwrap_or(&[]);
         !seg.is_empty()
-            && seg.len() <= 5
-            && seg.iter().all(|t| !t.is_word() || t.cap || t.text == "al" || t.text == "bin")
+            && seg.len() <= 10
+            && seg.iter().all(|t| {
+                !t.is_word()
+                    || t.cap
+                    || matches!(
+                        t.text,
+                        "al" | "bin" | "of" | "the" | "for" | "de" | "van" | "von" | "and"
+                    )
+            })
             && seg.first().is_some_and(|t| t.cap && !EN_DETERMINERS.contains(&t.text))
     });
-    !name_first
+    // The speaker after the verb runs to the end of the clause or to an appositive
+    // comma; "said Israel's steps were \"real\"" is a subject + that-clause.
+    let right = scan_right(ctx, toks, cue.toks.end, clause.end, false);
+    let ends_clause = toks.get(right.end).is_none_or(|t| t.is_punct('.') || t.is_punct(','))
+        || right.end >= clause.end;
+    !name_first && ends_clause
 }
 
 /// Scan left from `end` (exclusive) for the subject; returns (range, subordinate).
@@ -646,6 +675,10 @@ fn arabic_right(
         {
             break;
         }
+        // Another reporting verb ends the subject: «وتنفي إيران …، وتؤكد».
+        if i > start && ctx.lang.verbs.match_at(toks, i).is_some() {
+            break;
+        }
         // "لرويترز", "للعربية": an outlet with ل ends the speaker.
         if i > start
             && t.is_arabic()
@@ -785,7 +818,11 @@ pub(crate) fn classify(
         attr.reason = format!("on the record: {}", quote(&(i..i + len)));
         return Verdict::Explicit(attr);
     }
-    if named && head.is_some() {
+    let role_head = head.is_some_and(|h| {
+        lang.official_heads.match_at(&words, h).is_some()
+            || lang.anonymous_heads.match_at(&words, h).is_some()
+    });
+    if named && role_head {
         attr.kind = Kind::Official;
         attr.reason = format!("named official: «{speaker}»");
         attr.confidence = 0.75;
@@ -807,9 +844,22 @@ pub(crate) fn classify(
         })
         .unwrap_or(words.len());
     let core = words.get(..core_len).unwrap_or(&[]);
-    if let Some((i, len, id)) = ctx.lexicon.countries.find(core)
-        && core.iter().filter(|t| t.is_word()).count() <= 3
-    {
+    // Arabic verb–subject–object: a country right after the verb is the subject
+    // («وتنفي إيران سعيها …»), whatever follows.
+    let arabic_country_head = ctx.arabic
+        && head.is_some_and(|h| ctx.lexicon.countries.match_at(&words, h).is_some())
+        && head.is_some_and(|h| {
+            words.get(h).is_some_and(|t| !t.text.ends_with('ي') && !t.text.ends_with("يه"))
+        });
+    let country = if arabic_country_head {
+        head.and_then(|h| ctx.lexicon.countries.match_at(&words, h).map(|(len, id)| (h, len, id)))
+    } else {
+        ctx.lexicon
+            .countries
+            .find(core)
+            .filter(|_| core.iter().filter(|t| t.is_word()).count() <= 3)
+    };
+    if let Some((i, len, id)) = country {
         attr.kind = Kind::Official;
         attr.actor = ctx.lexicon.country(id).map(|c| c.name.clone());
         attr.reason = format!("government: {}", quote(&(i..i + len)));
