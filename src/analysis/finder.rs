@@ -770,4 +770,19 @@ mod tests {
         assert!(s.span.quote.starts_with("Two Egyptian"), "dateline is not part of the statement");
         assert!(s.cue.as_ref().unwrap().matches(&article.text));
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Any text: no panic, and every span and cue is exactly the article's characters.
+        #[test]
+        fn any_text_gives_exact_spans(text in "(\\PC|[«»“”\"'،؛؟.\n ]|قال|said|according to|مصادر|بحسب){0,80}") {
+            let article = import_text(&text, SourceFormat::PlainText).article;
+            for s in analyze_article(&article, &Lexicon::builtin()) {
+                proptest::prop_assert!(s.span.matches(&article.text));
+                proptest::prop_assert!(s.cue.as_ref().is_none_or(|c| c.matches(&article.text)));
+                proptest::prop_assert!((0.0..=1.0).contains(&s.confidence));
+            }
+        }
+    }
 }
