@@ -100,6 +100,11 @@ fn main() {
         statements = found;
     }
     let plain_rate = articles.len() as f64 / best;
+    // One thread, for a figure that does not depend on how busy the second core is.
+    let start = Instant::now();
+    let single: usize = imported.iter().map(|a| analyze_article(a, &lexicon).len()).sum();
+    let single_ms = start.elapsed().as_secs_f64() * 1000.0 / imported.len().max(1) as f64;
+    println!("single thread: {single_ms:.3} ms per article ({single} statements)");
     println!(
         "plain: {:.3} s for {} articles, {statements} statements, threads={THREADS}",
         best,

@@ -76,37 +76,40 @@ pub fn analyze_article(article: &Article, lexicon: &Lexicon) -> Vec<Statement> {
 /// Ranges of the paragraphs to analyse: body paragraphs that do not look like a
 /// headline, dateline, byline, caption or a repeat of another paragraph (pull quote).
 fn body_paragraphs(article: &Article, chars: &[char]) -> Vec<CharRange> {
-    let keys: Vec<String> = article
-        .paragraphs
-        .iter()
-        .map(|p| {
-            let text: String = chars
-                .get(p.range.start..p.range.end)
-                .map(|s| s.iter().collect())
-                .unwrap_or_default();
-            fold(&text).split_whitespace().collect::<Vec<_>>().join(" ")
-        })
-        .collect();
+    let text_of = |p: &crate::model::Paragraph| -> String {
+        chars.get(p.range.start..p.range.end).map(|s| s.iter().collect()).unwrap_or_default()
+    };
+    let key_of = |text: &str| fold(text).split_whitespace().collect::<Vec<_>>().join(" ");
+    // Folded keys of all paragraphs, built only when some paragraph may be a repeat.
+    let mut keys: Option<Vec<String>> = None;
     let mut out = Vec::new();
     for (index, paragraph) in article.paragraphs.iter().enumerate() {
-        let Some(key) = keys.get(index) else { continue };
-        if !paragraph.role.is_body() || looks_like_furniture(key, index) {
+        let text = text_of(paragraph);
+        let trimmed = text.trim();
+        if !paragraph.role.is_body() || looks_like_furniture(trimmed, index) {
             continue;
         }
         // A pull quote or caption repeats (part of) a longer paragraph; only short
-        // paragraphs are checked, so long articles stay linear in practice.
-        let core = key.trim_end_matches(['.', '"', ' ']);
-        let short = !key.ends_with(['.', '!', '?', '؟']) && core.split(' ').count() <= 60;
-        let repeat = short
-            && core.chars().count() > 20
-            && keys.iter().enumerate().any(|(j, other)| {
+        // paragraphs without a final full stop are checked.
+        let candidate = !trimmed.ends_with(['.', '!', '?', '؟'])
+            && trimmed.split_whitespace().count() <= 60
+            && trimmed.chars().count() > 20;
+        if candidate {
+            let keys = keys.get_or_insert_with(|| {
+                article.paragraphs.iter().map(|p| key_of(&text_of(p))).collect()
+            });
+            let key = key_of(trimmed);
+            let core = key.trim_end_matches(['.', '"', ' ']);
+            let repeat = keys.iter().enumerate().any(|(j, other)| {
                 j != index
                     && (other.len() > key.len() || (other.len() == key.len() && j < index))
                     && other.contains(core)
             });
-        if !repeat {
-            out.push(paragraph.range);
+            if repeat {
+                continue;
+            }
         }
+        out.push(paragraph.range);
     }
     out
 }
@@ -115,15 +118,18 @@ fn body_paragraphs(article: &Article, chars: &[char]) -> Vec<CharRange> {
 fn looks_like_furniture(text: &str, index: usize) -> bool {
     let trimmed = text.trim();
     let words = trimmed.split_whitespace().count();
-    let ends_sentence = trimmed.ends_with(['.', '!', '?', '؟', '"', '\'', '…', ':']);
+    let ends_sentence = trimmed.ends_with(['.', '!', '?', '؟', '"', '\'', '…', ':', '”', '»', '’']);
     if trimmed.ends_with(')')
         && words <= 40
         && CREDIT.as_ref().is_some_and(|re| re.is_match(trimmed))
     {
         return true;
     }
-    if trimmed.starts_with("(reporting by")
-        || trimmed.starts_with("by ") && words <= 8
+    let lower_start: String = trimmed.chars().take(24).collect::<String>().to_lowercase();
+    if ["(reporting by", "reporting by", "additional reporting", "writing by", "editing by"]
+        .iter()
+        .any(|p| lower_start.starts_with(p))
+        || lower_start.starts_with("by ") && words <= 8
         || trimmed.starts_with('#')
     {
         return true;

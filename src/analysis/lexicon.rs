@@ -227,13 +227,27 @@ type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 #[derive(Clone, Debug)]
 pub(crate) struct PhraseSet {
     by_first: FastMap<String, Vec<(Vec<Word>, usize)>>,
-    wild_first: Vec<(Vec<Word>, usize)>,
+    /// Phrases whose first word is a prefix ("مسؤول*"), by the prefix's first two letters.
+    wild_by_start: FastMap<(char, char), Vec<(Vec<Word>, usize)>>,
+    /// Phrases whose first word is a prefix shorter than two letters.
+    wild_short: Vec<(Vec<Word>, usize)>,
     strip: Strip,
+}
+
+/// The first two characters of `word` (a key of `wild_by_start`).
+fn start_key(word: &str) -> Option<(char, char)> {
+    let mut chars = word.chars();
+    Some((chars.next()?, chars.next()?))
 }
 
 impl PhraseSet {
     fn new(entries: &[String], strip: Strip) -> Self {
-        let mut set = Self { by_first: FastMap::default(), wild_first: Vec::new(), strip };
+        let mut set = Self {
+            by_first: FastMap::default(),
+            wild_by_start: FastMap::default(),
+            wild_short: Vec::new(),
+            strip,
+        };
         for (id, entry) in entries.iter().enumerate() {
             set.add(entry, id);
         }
@@ -255,7 +269,10 @@ impl PhraseSet {
             Some(Word::Exact(first)) => {
                 self.by_first.entry(first.clone()).or_default().push((words, id));
             }
-            Some(Word::Prefix(_)) => self.wild_first.push((words, id)),
+            Some(Word::Prefix(prefix)) => match start_key(prefix) {
+                Some(key) => self.wild_by_start.entry(key).or_default().push((words, id)),
+                None => self.wild_short.push((words, id)),
+            },
             None => {}
         }
     }
@@ -274,12 +291,26 @@ impl PhraseSet {
                 }
             }
         };
-        for c in first_candidates {
+        let mut seen_keys: [Option<(char, char)>; 8] = [None; 8];
+        for (n, c) in first_candidates.iter().enumerate() {
             if let Some(list) = self.by_first.get(*c) {
                 consider(list);
             }
+            if self.wild_by_start.is_empty() {
+                continue;
+            }
+            let Some(key) = start_key(c) else { continue };
+            if seen_keys.contains(&Some(key)) {
+                continue;
+            }
+            if let Some(slot) = seen_keys.get_mut(n) {
+                *slot = Some(key);
+            }
+            if let Some(list) = self.wild_by_start.get(&key) {
+                consider(list);
+            }
         }
-        consider(&self.wild_first);
+        consider(&self.wild_short);
         best
     }
 

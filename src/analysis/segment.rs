@@ -28,7 +28,7 @@ pub fn sentences(text: &str) -> Vec<CharRange> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || crate::analysis::normalize::is_arabic_mark(c)
+    crate::analysis::token::is_word_char(c) || crate::analysis::normalize::is_arabic_mark(c)
 }
 
 /// Closing mark for an opening mark, or `None` when `c` does not open a quotation.

@@ -41,15 +41,49 @@ impl<'a> Readings<'a> {
                 *len += 1;
             }
         };
-        for c in arabic_candidates(word, Strip::Conj) {
-            push(c, &mut items, &mut len);
+        let long = |w: &str| w.chars().count() >= 2;
+        // و/ف only (verbs).
+        let mut after_conj: [&'a str; 2] = [word, ""];
+        let mut n_conj = 1;
+        for c in ["و", "ف"] {
+            if let Some(rest) = word.strip_prefix(c)
+                && long(rest)
+            {
+                push(rest, &mut items, &mut len);
+                after_conj[1] = rest;
+                n_conj = 2;
+            }
         }
         let conj = len;
-        for c in arabic_candidates(word, Strip::All) {
-            push(c, &mut items, &mut len);
+        // Then ب ل ك, لل and ال.
+        for &w in after_conj.iter().take(n_conj) {
+            let mut stems: [&'a str; 3] = [w, "", ""];
+            let mut n = 1;
+            for prep in ["ب", "ل", "ك"] {
+                if let Some(rest) = w.strip_prefix(prep)
+                    && long(rest)
+                {
+                    stems[n] = rest;
+                    n += 1;
+                    break;
+                }
+            }
+            if let Some(rest) = w.strip_prefix("لل")
+                && long(rest)
+                && n < 3
+            {
+                stems[n] = rest;
+                n += 1;
+            }
+            for &stem in stems.iter().take(n) {
+                push(stem, &mut items, &mut len);
+                if let Some(rest) = stem.strip_prefix("ال")
+                    && long(rest)
+                {
+                    push(rest, &mut items, &mut len);
+                }
+            }
         }
-        // Indefinite accusative alef («مستشارا») and attached pronouns («قائدها»,
-        // «مكتبه»): readings without them, for nouns of four letters or more.
         let all = len;
         for k in 0..all {
             let c = items[k];
@@ -115,6 +149,22 @@ impl Tok<'_> {
     }
 }
 
+/// Letters and digits, with fast paths for ASCII and the Arabic block (the general
+/// Unicode lookup is slow and this runs on every character).
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match c {
+        '\u{0621}'..='\u{064A}'
+        | '\u{0660}'..='\u{0669}'
+        | '\u{066E}'..='\u{06D3}'
+        | '\u{06FA}'..='\u{06FF}' => true,
+        '\u{0600}'..='\u{06FF}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 fn is_arabic_letter(c: char) -> bool {
     ('\u{0620}'..='\u{064A}').contains(&c) || ('\u{066E}'..='\u{06D3}').contains(&c)
 }
@@ -157,13 +207,15 @@ pub(crate) fn tokenize<'a>(
                 start: base + first,
                 end: base + end_orig,
                 class: if arabic { Class::Arabic } else { Class::Word },
-                cap: orig.get(first).is_some_and(|c| c.is_uppercase()),
+                cap: orig.get(first).is_some_and(|c| {
+                    if c.is_ascii() { c.is_ascii_uppercase() } else { c.is_uppercase() }
+                }),
                 readings: Readings::of(text, arabic),
             });
         }
     };
     for (byte, c) in folded.char_indices() {
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             if word_start.is_none() {
                 word_start = Some((byte, char_index));
                 arabic = false;
