@@ -223,14 +223,17 @@ impl std::hash::Hasher for Fnv {
 
 type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
+/// A compiled phrase and the index of its lexicon entry.
+type Entry = (Vec<Word>, usize);
+
 /// A compiled list of phrases, matched word by word against tokens.
 #[derive(Clone, Debug)]
 pub(crate) struct PhraseSet {
-    by_first: FastMap<String, Vec<(Vec<Word>, usize)>>,
+    by_first: FastMap<String, Vec<Entry>>,
     /// Phrases whose first word is a prefix ("مسؤول*"), by the prefix's first two letters.
-    wild_by_start: FastMap<(char, char), Vec<(Vec<Word>, usize)>>,
+    wild_by_start: FastMap<(char, char), Vec<Entry>>,
     /// Phrases whose first word is a prefix shorter than two letters.
-    wild_short: Vec<(Vec<Word>, usize)>,
+    wild_short: Vec<Entry>,
     strip: Strip,
 }
 
@@ -282,7 +285,7 @@ impl PhraseSet {
         let first = toks.get(i)?;
         let first_candidates = candidates(first, self.strip);
         let mut best: Option<(usize, usize)> = None;
-        let mut consider = |list: &[(Vec<Word>, usize)]| {
+        let mut consider = |list: &[Entry]| {
             for (words, id) in list {
                 if self.phrase_matches(words, toks, i, first_candidates)
                     && best.is_none_or(|(len, _)| words.len() > len)

@@ -14,7 +14,7 @@ pub(crate) enum Class {
     Punct(char),
 }
 
-/// Most readings an Arabic word can have (see [`arabic_candidates`]).
+/// Most readings an Arabic word can have.
 const MAX_READINGS: usize = 28;
 
 /// A word's readings for matching, computed once per token: the first `conj` are the
@@ -264,53 +264,6 @@ pub(crate) fn tokenize_plain(folded: &str) -> Vec<String> {
     out
 }
 
-/// Readings of a folded Arabic word with proclitics removed: the word itself, without
-/// و/ف, without ب/ل/ك, without ال or لل — each only while at least two letters remain.
-pub(crate) fn arabic_candidates(word: &str, strip: Strip) -> Vec<&str> {
-    let mut out = vec![word];
-    let long = |s: &str| s.chars().count() >= 2;
-    let conj: &[&str] = &["و", "ف"];
-    let mut after_conj = vec![word];
-    for c in conj {
-        if let Some(rest) = word.strip_prefix(c)
-            && long(rest)
-        {
-            after_conj.push(rest);
-        }
-    }
-    if strip == Strip::Conj {
-        out.extend(after_conj.into_iter().skip(1));
-        out.sort_unstable();
-        return out;
-    }
-    for w in after_conj {
-        let mut stems = vec![w];
-        for prep in ["ب", "ل", "ك"] {
-            if let Some(rest) = w.strip_prefix(prep)
-                && long(rest)
-            {
-                stems.push(rest);
-            }
-        }
-        if let Some(rest) = w.strip_prefix("لل")
-            && long(rest)
-        {
-            stems.push(rest);
-        }
-        for s in stems {
-            out.push(s);
-            if let Some(rest) = s.strip_prefix("ال")
-                && long(rest)
-            {
-                out.push(rest);
-            }
-        }
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
 /// True when an Arabic word carries the definite article (possibly after clitics).
 pub(crate) fn is_definite(word: &str) -> bool {
     let w = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).unwrap_or(word);
@@ -349,12 +302,16 @@ mod tests {
 
     #[test]
     fn clitic_readings() {
-        let c = arabic_candidates("وبالمصادر", Strip::All);
-        assert!(c.contains(&"مصادر"));
-        assert!(arabic_candidates("للصحفيين", Strip::All).contains(&"صحفيين"));
+        let readings = |w| Readings::of(w, true);
+        assert!(readings("وبالمصادر").get(Strip::All).contains(&"مصادر"));
+        assert!(readings("للصحفيين").get(Strip::All).contains(&"صحفيين"));
         // و of وزير is part of the word, and the word itself is always a reading.
-        assert!(arabic_candidates("وزير", Strip::All).contains(&"وزير"));
-        assert_eq!(arabic_candidates("وقال", Strip::Conj), vec!["قال", "وقال"]);
+        assert!(readings("وزير").get(Strip::All).contains(&"وزير"));
+        assert_eq!(readings("وقال").get(Strip::Conj), ["وقال", "قال"]);
+        // Nouns also lose an accusative alef or an attached pronoun.
+        assert!(readings("مستشارا").get(Strip::Noun).contains(&"مستشار"));
+        assert!(readings("ومكتبه").get(Strip::Noun).contains(&"مكتب"));
+        assert!(!readings("العليا").get(Strip::All).contains(&"علي"));
         assert!(is_definite("والمتحدث"));
         assert!(!is_definite("متحدث"));
     }
