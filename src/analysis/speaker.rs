@@ -224,6 +224,27 @@ pub(crate) fn english_verb_is_false(toks: &[Tok<'_>], cue: &Range<usize>) -> boo
     if verb == "called" && word_is(next, &["off", "up", "in"]) {
         return true;
     }
+    // "The war has claimed more than 30,000 lives".
+    if matches!(verb, "claimed" | "claims")
+        && word_is(
+            next,
+            &[
+                "more",
+                "the",
+                "lives",
+                "at",
+                "over",
+                "dozens",
+                "hundreds",
+                "thousands",
+                "nearly",
+                "about",
+                "some",
+            ],
+        )
+    {
+        return true;
+    }
     if matches!(verb, "reported" | "reports" | "report") {
         // "denying reports that", "reported cases": only outlets, people and pronouns report.
         let subject_ok = prev.is_some_and(|t| {
