@@ -578,6 +578,9 @@ impl Finder<'_> {
     /// True when a speaker phrase contains something that can be a proper name.
     fn may_be_name(&self, toks: &[Tok<'_>], phrase: &Range<usize>) -> bool {
         let Some(words) = toks.get(phrase.clone()) else { return false };
+        // In Arabic a bare name comes first in the subject («وقال زيلينسكي»).
+        let words =
+            if self.ctx.arabic { words.get(..words.len().min(2)).unwrap_or(words) } else { words };
         words.iter().enumerate().any(|(k, t)| {
             if self.ctx.arabic {
                 t.is_arabic()
