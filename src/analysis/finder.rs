@@ -82,11 +82,14 @@ fn body_paragraphs(article: &Article, chars: &[char]) -> Vec<CharRange> {
     let key_of = |text: &str| fold(text).split_whitespace().collect::<Vec<_>>().join(" ");
     // Folded keys of all paragraphs, built only when some paragraph may be a repeat.
     let mut keys: Option<Vec<String>> = None;
+    // When the import already told headlines and captions apart, short paragraphs
+    // without a final full stop are body text (many Arabic sites omit it).
+    let roles_known = article.paragraphs.iter().any(|p| !p.role.is_body());
     let mut out = Vec::new();
     for (index, paragraph) in article.paragraphs.iter().enumerate() {
         let text = text_of(paragraph);
         let trimmed = text.trim();
-        if !paragraph.role.is_body() || looks_like_furniture(trimmed, index) {
+        if !paragraph.role.is_body() || looks_like_furniture(trimmed, index, roles_known) {
             continue;
         }
         // A pull quote or caption repeats (part of) a longer paragraph; only short
@@ -115,7 +118,7 @@ fn body_paragraphs(article: &Article, chars: &[char]) -> Vec<CharRange> {
 }
 
 /// Headlines, subheadings, datelines, bylines and captions in a plain-text import.
-fn looks_like_furniture(text: &str, index: usize) -> bool {
+fn looks_like_furniture(text: &str, index: usize, roles_known: bool) -> bool {
     let trimmed = text.trim();
     let words = trimmed.split_whitespace().count();
     let ends_sentence = trimmed.ends_with(['.', '!', '?', '؟', '"', '\'', '…', ':', '”', '»', '’']);
@@ -134,7 +137,16 @@ fn looks_like_furniture(text: &str, index: usize) -> bool {
     {
         return true;
     }
-    if !ends_sentence && words <= 25 {
+    if roles_known {
+        return false;
+    }
+    // A short line without a final stop is a headline, subheading or dateline, unless
+    // it reports something with a complementiser ("… said that …", «… إن …»).
+    let reported = words >= 8
+        && trimmed
+            .split_whitespace()
+            .any(|w| matches!(w, "that" | "إن" | "أن" | "بأن" | "إنه" | "أنه" | "ان" | "انه"));
+    if !ends_sentence && words <= 25 && !(reported && index > 0) {
         return true;
     }
     // The first paragraph of a plain-text file is its headline unless it reads like a
@@ -800,6 +812,20 @@ mod tests {
         );
         assert_eq!(found.len(), 1);
         assert!(found[0].span.quote.starts_with("وقال"));
+    }
+
+    #[test]
+    fn importer_roles_are_trusted() {
+        let text = "الكرملين يقول إن الاتفاق انتهى\n\nوقال المتحدث باسم الكرملين إن الاتفاق انتهى\n\nصورة: بيسكوف قال إن الاتفاق انتهى";
+        let mut article = import_text(text, SourceFormat::PlainText).article;
+        article.paragraphs[0].role = crate::model::ParagraphRole::Headline;
+        article.paragraphs[2].role = crate::model::ParagraphRole::Caption;
+        let found = analyze_article(&article, &Lexicon::builtin());
+        // The body paragraph has no final full stop (common on Arabic sites) and is
+        // still analysed; the headline and the caption are not.
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].span.quote.starts_with("وقال"));
+        assert_eq!(found[0].actor.as_deref(), Some("Kremlin"));
     }
 
     #[test]
