@@ -143,9 +143,29 @@ fn looks_like_furniture(text: &str, index: usize, roles_known: bool) -> bool {
     // A short line without a final stop is a headline, subheading or dateline, unless
     // it reports something with a complementiser ("… said that …", «… إن …»).
     let reported = words >= 8
-        && trimmed
-            .split_whitespace()
-            .any(|w| matches!(w, "that" | "إن" | "أن" | "بأن" | "إنه" | "أنه" | "ان" | "انه"));
+        && trimmed.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let w = fold(w);
+            let w = w.strip_prefix(['و', 'ف']).unwrap_or(&w).to_owned();
+            matches!(
+                w.as_str(),
+                "that"
+                    | "according"
+                    | "citing"
+                    | "ان"
+                    | "انه"
+                    | "انها"
+                    | "انهم"
+                    | "بان"
+                    | "بانه"
+                    | "بانها"
+                    | "بحسب"
+                    | "حسب"
+                    | "وفقا"
+                    | "وفق"
+                    | "نقلا"
+            )
+        });
     if !ends_sentence && words <= 25 && !(reported && index > 0) {
         return true;
     }

@@ -1120,7 +1120,20 @@ fn outlet_is_head(
         return match (noun, named) {
             (_, Some((_, name, _))) => Some(name.clone()),
             (Some((len, _)), None) => {
-                Some(ctx.text_of(words, &(first..(first + len + 1).min(words.len()))))
+                // «تقرير الأمم المتحدة»: an organisation's report speaks for it.
+                let report = words.get(first).is_some_and(|t| {
+                    t.readings
+                        .get(super::lexicon::Strip::Noun)
+                        .iter()
+                        .any(|r| matches!(*r, "تقرير" | "تقارير"))
+                });
+                let rest = words.get(first + 1..).unwrap_or(&[]);
+                let organisation = ctx.lexicon.bodies.occurs(rest) || lang.bodies.occurs(rest);
+                if report && organisation {
+                    None
+                } else {
+                    Some(ctx.text_of(words, &(first..(first + len + 1).min(words.len()))))
+                }
             }
             (None, None) => None,
         };
@@ -1137,7 +1150,12 @@ fn outlet_is_head(
     if let Some((_, name, _)) = outlets.last() {
         return Some(name.clone());
     }
-    if head_is_outlet_noun {
+    // "A United Nations report": an organisation's report speaks for it.
+    let organisation = ctx.lexicon.bodies.occurs(words)
+        || words.iter().enumerate().any(|(i, t)| {
+            lang.bodies.match_at(words, i).is_some() && !matches!(t.text, "channel" | "telegram")
+        });
+    if head_is_outlet_noun && !organisation {
         return Some(ctx.text_of(words, &(0..words.len())));
     }
     None
