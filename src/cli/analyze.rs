@@ -153,6 +153,36 @@ mod tests {
     use crate::model::{CharRange, Kind, TextSpan};
 
     #[test]
+    fn run_writes_a_project_and_reports_bad_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("a.txt");
+        std::fs::write(
+            &good,
+            "Headline\n\nKremlin spokesman Dmitry Peskov said the deal was over.\n\nTwo sources said talks would resume.",
+        )
+        .unwrap();
+        let bad = dir.path().join("missing.txt");
+        let out = dir.path().join("out.ron");
+        let args = AnalyzeArgs {
+            lang: "auto".to_owned(),
+            project: Some(out.clone()),
+            files: vec![good, bad],
+        };
+        assert_eq!(run(&args), 1, "a missing file makes the exit code non-zero");
+        let project = crate::store::load(&out).unwrap();
+        assert_eq!(project.articles.len(), 1);
+        let kinds: Vec<Kind> = project.statements.values().map(|s| s.kind).collect();
+        assert_eq!(kinds, vec![Kind::Official, Kind::Unofficial]);
+        assert!(project.statements.values().all(|s| s.review == crate::model::Review::Suggested));
+    }
+
+    #[test]
+    fn unknown_language_is_a_usage_error() {
+        let args = AnalyzeArgs { lang: "fr".to_owned(), project: None, files: vec![] };
+        assert_eq!(run(&args), 2);
+    }
+
+    #[test]
     fn json_line_has_the_documented_keys_in_order() {
         let text = "قال متحدث إن \"لا\".";
         let statement = Statement {
