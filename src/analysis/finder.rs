@@ -193,7 +193,10 @@ impl Finder<'_> {
             .map(|s| s.iter().collect())
             .unwrap_or_default();
         let (folded, map) = fold_with_map(&text);
-        if !self.ctx.lexicon.may_have_cue(&folded) {
+        // A paragraph without any cue word can still continue a quotation.
+        let continues_quote =
+            self.last_para_stated && text.trim_start().starts_with(['"', '“', '«', '„']);
+        if !continues_quote && !self.ctx.lexicon.may_have_cue(&folded) {
             self.last_para_stated = false;
             return;
         }
@@ -261,7 +264,12 @@ impl Finder<'_> {
         if found.is_empty() {
             // A quotation sentence right after a statement continues it.
             let whole_quote = quotes.iter().any(|q| q.start <= span.start && span.end <= q.end + 2);
-            if whole_quote
+            // Wire style: a quotation running over several paragraphs opens each one
+            // and closes only at its end, so the opening mark has no partner here.
+            let opens_unclosed =
+                self.ctx.chars.get(span.start).is_some_and(|c| matches!(c, '"' | '“' | '«' | '„'))
+                    && !quotes.iter().any(|q| q.start == span.start);
+            if (whole_quote || opens_unclosed)
                 && prev_stated
                 && let Some(last) = self.history.last().cloned()
             {
@@ -832,6 +840,17 @@ mod tests {
         );
         assert_eq!(found.len(), 1);
         assert!(found[0].span.quote.starts_with("وقال"));
+    }
+
+    #[test]
+    fn quotation_over_several_paragraphs_continues_the_speaker() {
+        let found = run(
+            "Headline\n\n\"We will not give up,\" said Hamas official Basem Naim. \"Our people have suffered too much.\n\n\"The occupation must end.\"\n\nThe war began in October.",
+        );
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert!(
+            found.iter().all(|s| s.kind == Kind::Official && s.actor.as_deref() == Some("Hamas"))
+        );
     }
 
     #[test]
