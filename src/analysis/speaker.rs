@@ -788,7 +788,14 @@ pub(crate) fn classify(
         attr.reason = format!("independent commentator: {}", quote(&(i..i + len)));
         return Verdict::Explicit(attr);
     }
-    if let Some((i, len)) = find_common(ctx, lang_set(lang, Set::Private), &words) {
+    // «منتدى عائلات الأسرى»: an organisation named after people is not a private person.
+    let organisation_head = head.is_some_and(|h| {
+        lang.bodies.match_at(&words, h).is_some()
+            || ctx.lexicon.bodies.match_at(&words, h).is_some()
+    });
+    if !organisation_head
+        && let Some((i, len)) = find_common(ctx, lang_set(lang, Set::Private), &words)
+    {
         attr.reason = format!("private person: {}", quote(&(i..i + len)));
         attr.confidence = 0.7;
         return Verdict::Explicit(attr);
