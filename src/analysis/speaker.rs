@@ -316,7 +316,7 @@ fn via_after_cue(ctx: &Ctx<'_>, toks: &[Tok<'_>], clause: &Range<usize>, cue: &C
             let first = toks.get(*i);
             first.is_some_and(|t| t.is_arabic() && t.text.starts_with('ل'))
                 || prev.is_some_and(|p| {
-                    matches!(p.text, "told" | "to" | "with" | "from" | "ل" | "tells")
+                    matches!(p.text, "told" | "to" | "with" | "from" | "ل" | "tells" | "من" | "by")
                         || p.is_quote()
                         || ctx.lang.verbs.match_at(toks, *i - 1).is_some()
                         || ctx.lang.outlet_nouns.match_at(toks, *i - 1).is_some()
@@ -579,10 +579,20 @@ fn arabic_phrase(
     };
     match cue.kind {
         CueKind::Participle => empty,
-        CueKind::According => SpeakerPhrase {
-            toks: arabic_right(ctx, toks, cue.toks.end, clause.end, true, quotes),
-            ..empty
-        },
+        CueKind::According => {
+            // «ووفقا للمصادر … تشكّل الوفد»: without a comma the source runs into the
+            // sentence; keep its first words.
+            let r = arabic_right(ctx, toks, cue.toks.end, clause.end, true, quotes);
+            let mut end = r.start;
+            let mut words = 0;
+            while end < r.end && words < 9 {
+                if toks.get(end).is_some_and(Tok::is_word) {
+                    words += 1;
+                }
+                end += 1;
+            }
+            SpeakerPhrase { toks: r.start..end, ..empty }
+        }
         CueKind::Verb => {
             // Subject before the verb (SVO) unless only openers precede it.
             let mut left_start = cue.toks.start;
@@ -740,7 +750,7 @@ pub(crate) fn classify(
             .first()
             .is_some_and(|t| ["هو", "هي", "هم", "هما", "هولاء", "هذا", "هذه"].contains(&t.text))
     {
-        return Verdict::Inherit(None, words.first().map(|t| t.text.to_owned()));
+        return Verdict::Inherit(None, Some(ctx.text_of(&words, &(0..1))));
     }
     // Pronouns and back references ("he", "the spokesperson", "المتحدث").
     if let Some((len, _)) = lang.pronouns.match_at(&words, 0)
