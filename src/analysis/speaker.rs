@@ -828,9 +828,25 @@ pub(crate) fn classify(
         }
         return Verdict::Explicit(attr);
     }
-    let named = has_name(ctx, &words, head);
+    let content_len = content.len();
+    classify_role(ctx, &words, head, &speaker, actor, attr, content_len)
+}
+
+/// The second half of [`classify`]: roles, organisations, names and countries.
+fn classify_role(
+    ctx: &Ctx<'_>,
+    words: &[Tok<'_>],
+    head: Option<usize>,
+    speaker: &str,
+    actor: Option<String>,
+    mut attr: Attribution,
+    content_len: usize,
+) -> Verdict {
+    let lang = ctx.lang;
+    let quote = |r: &Range<usize>| format!("«{}»", ctx.text_of(words, r));
+    let named = has_name(ctx, words, head);
     if let Some(h) = head
-        && lang.anonymous_heads.match_at(&words, h).is_some()
+        && lang.anonymous_heads.match_at(words, h).is_some()
         && !named
         && !(ctx.arabic && words.get(h).is_some_and(|t| is_definite(t.text)))
     {
@@ -840,25 +856,25 @@ pub(crate) fn classify(
     if let Some(h) = head
         && ctx.arabic
         && words.get(h).is_some_and(|t| is_definite(t.text))
-        && lang.anonymous_heads.match_at(&words, h).is_some()
+        && lang.anonymous_heads.match_at(words, h).is_some()
         && !named
-        && content.len() <= 2
+        && content_len <= 2
     {
-        return Verdict::Inherit(attr.head.clone(), Some(speaker));
+        return Verdict::Inherit(attr.head.clone(), Some(speaker.to_owned()));
     }
     if let Some((i, len, _)) = lang
         .official_heads
-        .find(&words)
-        .or_else(|| lang.bodies.find(&words))
-        .or_else(|| ctx.lexicon.bodies.find(&words))
+        .find(words)
+        .or_else(|| lang.bodies.find(words))
+        .or_else(|| ctx.lexicon.bodies.find(words))
     {
         attr.kind = Kind::Official;
         attr.reason = format!("on the record: {}", quote(&(i..i + len)));
         return Verdict::Explicit(attr);
     }
     let role_head = head.is_some_and(|h| {
-        lang.official_heads.match_at(&words, h).is_some()
-            || lang.anonymous_heads.match_at(&words, h).is_some()
+        lang.official_heads.match_at(words, h).is_some()
+            || lang.anonymous_heads.match_at(words, h).is_some()
     });
     if named && role_head {
         attr.kind = Kind::Official;
@@ -866,7 +882,7 @@ pub(crate) fn classify(
         attr.confidence = 0.75;
         return Verdict::Explicit(attr);
     }
-    if let Some((i, len, id)) = ctx.lexicon.people.find(&words) {
+    if let Some((i, len, id)) = ctx.lexicon.people.find(words) {
         attr.kind = Kind::Official;
         attr.actor = ctx.lexicon.person(id).map(|p| p.actor.clone()).or(actor);
         attr.reason = format!("office holder: {}", quote(&(i..i + len)));
@@ -885,12 +901,12 @@ pub(crate) fn classify(
     // Arabic verb–subject–object: a country right after the verb is the subject
     // («وتنفي إيران سعيها …»), whatever follows.
     let arabic_country_head = ctx.arabic
-        && head.is_some_and(|h| ctx.lexicon.countries.match_at(&words, h).is_some())
+        && head.is_some_and(|h| ctx.lexicon.countries.match_at(words, h).is_some())
         && head.is_some_and(|h| {
             words.get(h).is_some_and(|t| !t.text.ends_with('ي') && !t.text.ends_with("يه"))
         });
     let country = if arabic_country_head {
-        head.and_then(|h| ctx.lexicon.countries.match_at(&words, h).map(|(len, id)| (h, len, id)))
+        head.and_then(|h| ctx.lexicon.countries.match_at(words, h).map(|(len, id)| (h, len, id)))
     } else {
         ctx.lexicon
             .countries
