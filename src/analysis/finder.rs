@@ -378,6 +378,9 @@ impl Finder<'_> {
             }
             i += 1;
         }
+        if cues.is_empty() {
+            return self.colon_attribution(toks, clause);
+        }
         let mut best: Option<(Cue, SpeakerPhrase)> = None;
         let mut rank_best = 0;
         let mut outlets: Vec<String> = Vec::new();
@@ -422,6 +425,48 @@ impl Finder<'_> {
             }
         }
         best
+    }
+
+    /// «Israeli Defence Minister Yoav Gallant: "…"»: a speaker, a colon and a quotation.
+    fn colon_attribution(
+        &self,
+        toks: &[Tok<'_>],
+        clause: &Range<usize>,
+    ) -> Option<(Cue, SpeakerPhrase)> {
+        let colon = (clause.start..clause.end).find(|&i| {
+            toks.get(i).is_some_and(|t| t.is_punct(':'))
+                && toks.get(i + 1).is_some_and(Tok::is_quote)
+        })?;
+        let mut start = colon;
+        while start > clause.start
+            && toks.get(start - 1).is_some_and(|t| {
+                !matches!(
+                    t.class,
+                    super::token::Class::Punct('-' | '–' | '—' | ',' | '،' | ':' | '.')
+                )
+            })
+        {
+            start -= 1;
+        }
+        let phrase = start..colon;
+        if phrase.is_empty() || colon - start > 12 {
+            return None;
+        }
+        // Only a recognisable speaker, never a label like "Timeline:".
+        match classify(&self.ctx, toks, &phrase, clause) {
+            Verdict::Explicit(attr) if !attr.reason.starts_with("no official") => {}
+            _ => return None,
+        }
+        let cue = Cue { kind: CueKind::Verb, toks: colon..colon + 1 };
+        Some((
+            cue,
+            SpeakerPhrase {
+                toks: phrase,
+                subordinate: false,
+                closes_clause: false,
+                via: Vec::new(),
+            },
+        ))
     }
 
     /// An Arabic reporting verb starts its clause (after openers, verb–subject order)

@@ -104,6 +104,29 @@ const EN_AUX: &[&str] = &[
 const EN_DETERMINERS: &[&str] =
     &["the", "a", "an", "one", "two", "three", "four", "five", "six", "several", "some"];
 
+/// Verbs that can close a sentence or precede their speaker ("…," said X).
+const SAY: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "wrote",
+    "asked",
+    "explained",
+    "noted",
+    "argued",
+    "warned",
+    "cautioned",
+    "insisted",
+    "stressed",
+    "replied",
+    "told",
+    "tweeted",
+    "posted",
+    "continued",
+    "recalled",
+];
+
 const SUBORDINATORS: &[&str] = &[
     "after", "before", "since", "as", "when", "while", "because", "although", "though", "until",
     "if", "whereas",
@@ -218,6 +241,12 @@ pub(crate) fn english_verb_is_false(toks: &[Tok<'_>], cue: &Range<usize>) -> boo
                 "must", "you", "i", "we", "'", "t",
             ],
         )
+    {
+        return true;
+    }
+    // "has not commented", "did not respond": no statement was made.
+    if matches!(verb, "commented" | "responded" | "replied")
+        && word_is(prev, &["not", "yet", "never"])
     {
         return true;
     }
@@ -395,6 +424,7 @@ fn english_phrase(
             }
             let tail = clause.end.saturating_sub(cue.toks.end);
             let closes = prev.is_some_and(|_| left.start > clause.start)
+                && SAY.contains(&verb)
                 && tail <= 6
                 && left
                     .start
@@ -408,27 +438,6 @@ fn english_phrase(
 
 /// "…," said Mohammed, a resident — the speaker follows the verb.
 fn is_inverted(ctx: &Ctx<'_>, toks: &[Tok<'_>], clause: &Range<usize>, cue: &Cue) -> bool {
-    const SAY: &[&str] = &[
-        "said",
-        "says",
-        "added",
-        "adds",
-        "wrote",
-        "asked",
-        "explained",
-        "noted",
-        "argued",
-        "warned",
-        "cautioned",
-        "insisted",
-        "stressed",
-        "replied",
-        "told",
-        "tweeted",
-        "posted",
-        "continued",
-        "recalled",
-    ];
     let verb = toks.get(cue.toks.start).map_or("", |t| t.text);
     if !SAY.contains(&verb) || cue.toks.len() != 1 {
         return false;
@@ -803,8 +812,8 @@ pub(crate) fn classify(
         lang.bodies.match_at(&words, h).is_some()
             || ctx.lexicon.bodies.match_at(&words, h).is_some()
     });
-    if !organisation_head
-        && let Some((i, len)) = find_common(ctx, lang_set(lang, Set::Private), &words)
+    if let Some((i, len)) = find_common(ctx, lang_set(lang, Set::Private), &words)
+        && !(organisation_head && head.is_some_and(|h| i > h))
     {
         attr.reason = format!("private person: {}", quote(&(i..i + len)));
         attr.confidence = 0.7;
