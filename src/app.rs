@@ -225,6 +225,7 @@ pub struct TwoTrackApp {
     pending_export: Option<ExportFormat>,
     first_frame_done: bool,
     autosaver: Option<crate::store::Autosaver>,
+    lexicon: std::sync::Arc<crate::analysis::Lexicon>,
 }
 
 impl TwoTrackApp {
@@ -235,6 +236,11 @@ impl TwoTrackApp {
         let prefs = Prefs::load(cc.storage);
         let text = TextEngine::new(ctx);
         let dialogs = config.dialogs.unwrap_or_else(|| Box::new(NativeDialogs::new(ctx)));
+        // The analyst's own lexicon, if any, else the built-in one.
+        let (lexicon, lexicon_error) = match crate::analysis::lexicon::default_config_dir() {
+            Some(dir) => crate::analysis::Lexicon::load_user_or_builtin(&dir),
+            None => (crate::analysis::Lexicon::builtin(), None),
+        };
         let mut app = Self {
             ws: Workspace::new(Project::default(), None),
             text,
@@ -254,7 +260,16 @@ impl TwoTrackApp {
             pending_export: None,
             first_frame_done: false,
             autosaver: None,
+            lexicon: std::sync::Arc::new(lexicon),
         };
+        if let Some(err) = lexicon_error {
+            {
+                app.notify(
+                    Level::Warning,
+                    format!("Your lexicon could not be read; using the built-in one: {err}"),
+                );
+            }
+        }
         app.apply_theme(ctx);
         ctx.set_zoom_factor(app.prefs.zoom);
         if let Some(dir) = &config.recovery_dir {
@@ -456,12 +471,9 @@ impl TwoTrackApp {
             self.notify(Level::Warning, "An import is already running; try again when it ends.");
             return;
         }
-        match ImportJob::spawn(
-            paths,
-            crate::ingest::ImportOptions::default(),
-            into_new_project,
-            ctx,
-        ) {
+        let lexicon = std::sync::Arc::clone(&self.lexicon);
+        let options = crate::ingest::ImportOptions::default();
+        match ImportJob::spawn(paths, options, lexicon, into_new_project, ctx) {
             Ok(job) => self.import_job = Some(job),
             Err(err) => self.notify(Level::Error, format!("Could not start the import: {err}")),
         }
@@ -524,7 +536,7 @@ impl TwoTrackApp {
             return;
         }
         let imported = crate::ingest::import_text(text, crate::model::SourceFormat::Clipboard);
-        let suggestions = jobs::suggest(&imported);
+        let suggestions = jobs::suggest_for(&imported.article, &self.lexicon);
         self.finish_import(ImportResult {
             articles: vec![jobs::ImportedArticle { imported, suggestions }],
             errors: Vec::new(),
@@ -534,32 +546,11 @@ impl TwoTrackApp {
 
     fn reanalyze(&mut self, id: ArticleId) {
         let Some(article) = self.ws.project.articles.get(&id) else { return };
-        let suggestions = jobs::suggest_for(article);
-        let keep: Vec<_> = self
-            .ws
-            .project
-            .statements_of(id)
-            .filter(|s| crate::command::ops::is_analyst_decision(s))
-            .map(|s| s.span.range)
-            .collect();
-        let stale: Vec<Command> = self
-            .ws
-            .project
-            .statements_of(id)
-            .filter(|s| !crate::command::ops::is_analyst_decision(s))
-            .filter(|s| self.ws.project.links_of(s.id).next().is_none())
-            .map(|s| Command::RemoveStatement(s.id))
-            .collect();
-        let mut next = self.ws.project.next_id.max(1);
-        let mut commands = stale;
-        let fresh =
-            suggestions.into_iter().filter(|s| !keep.iter().any(|r| r.overlaps(&s.span.range)));
-        commands.extend(suggestion_commands(&mut next, id, fresh.collect()));
-        if let Err(err) = self.ws.history.apply(
-            &mut self.ws.project,
-            "Find statements again",
-            Command::Batch(commands),
-        ) {
+        let suggestions = jobs::suggest_for(article, &self.lexicon);
+        let command = crate::analysis::merge_suggestions(&self.ws.project, id, suggestions);
+        if let Err(err) =
+            self.ws.history.apply(&mut self.ws.project, "Find statements again", command)
+        {
             self.notify(Level::Error, format!("Could not re-run the analysis: {err}"));
         }
     }
@@ -598,7 +589,7 @@ impl TwoTrackApp {
         let mut article = imported.article;
         article.id = id;
         let mut next = self.ws.project.next_id.max(1);
-        let suggestions = jobs::suggest_for(&article);
+        let suggestions = jobs::suggest_for(&article, &self.lexicon);
         commands.push(Command::PutArticle(Box::new(article)));
         commands.extend(suggestion_commands(&mut next, id, suggestions));
         let label = format!("Decode as {encoding}");

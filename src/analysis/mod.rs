@@ -1,17 +1,19 @@
-//! Sentence segmentation, attribution cues, speakers, classification and
-//! similarity: pure functions over text and lexicon data.
+//! Sentence segmentation, attribution cues, speakers and official/unofficial
+//! classification: pure functions over text and lexicon data.
 //!
-//! PLACEHOLDER statement finder: finds nothing yet.
+//! [`analyze_article`] finds the statements of an article with a [`Lexicon`];
+//! [`merge_suggestions`] turns them into a command that respects the analyst's
+//! decisions.
 
+mod finder;
+pub mod lexicon;
+mod merge;
 pub mod normalize;
+pub mod segment;
+mod speaker;
+mod token;
 
+pub use finder::analyze_article;
+pub use lexicon::{Lexicon, LexiconError};
+pub use merge::merge_suggestions;
 pub use normalize::{fold, fold_with_map};
-
-use crate::model::{Article, Statement};
-
-/// Suggested statements for an article (ids 0: the caller assigns them).
-#[must_use]
-pub fn analyze_article(article: &Article) -> Vec<Statement> {
-    let _ = article;
-    Vec::new()
-}

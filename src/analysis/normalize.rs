@@ -56,6 +56,15 @@ fn fold_char(c: char, mut push: impl FnMut(char)) {
         '\u{00A0}' | '\u{2009}' | '\u{202F}' => ' ',
         '\u{200C}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => return,
         _ => {
+            // Fast paths: ASCII, and the Arabic block (no letter case).
+            if c.is_ascii() {
+                push(c.to_ascii_lowercase());
+                return;
+            }
+            if ('\u{0600}'..='\u{06FF}').contains(&c) {
+                push(c);
+                return;
+            }
             if c.is_uppercase() {
                 for lower in c.to_lowercase() {
                     push(lower);

@@ -3,6 +3,9 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use std::sync::Arc;
+
+use crate::analysis::Lexicon;
 use crate::ingest::{self, ImportOptions, Imported, IngestError};
 use crate::model::Statement;
 
@@ -41,16 +44,10 @@ pub struct ImportJob {
     into_new_project: bool,
 }
 
-/// Suggested statements for a freshly imported article.
-#[must_use]
-pub fn suggest(imported: &Imported) -> Vec<Statement> {
-    suggest_for(&imported.article)
-}
-
 /// Suggested statements for an article (ids 0).
 #[must_use]
-pub fn suggest_for(article: &crate::model::Article) -> Vec<Statement> {
-    crate::analysis::analyze_article(article)
+pub fn suggest_for(article: &crate::model::Article, lexicon: &Lexicon) -> Vec<Statement> {
+    crate::analysis::analyze_article(article, lexicon)
 }
 
 impl ImportJob {
@@ -58,6 +55,7 @@ impl ImportJob {
     pub fn spawn(
         paths: Vec<PathBuf>,
         options: ImportOptions,
+        lexicon: Arc<Lexicon>,
         into_new_project: bool,
         ctx: &egui::Context,
     ) -> std::io::Result<Self> {
@@ -73,7 +71,7 @@ impl ImportJob {
             for (_, result) in ingest::import_many(&paths, &options, &progress) {
                 match result {
                     Ok(imported) => {
-                        let suggestions = suggest(&imported);
+                        let suggestions = suggest_for(&imported.article, &lexicon);
                         articles.push(ImportedArticle { imported, suggestions });
                     }
                     Err(err) => errors.push(err),

@@ -3,10 +3,12 @@
 // Tests fail by panicking.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod analysis;
 mod app;
 mod common;
 mod compare;
 mod export;
 mod ingest;
+mod sample;
 mod store;
 mod text;

@@ -1,0 +1,1230 @@
+//! Who speaks: finding the speaker phrase of an attribution cue (the subject of
+//! "said", the object of "according to", Arabic verb–subject order), and deciding
+//! from it whether the statement is official or unofficial, and whose position it is.
+
+use std::ops::Range;
+
+use crate::model::Kind;
+
+use super::lexicon::{LangTables, Lexicon};
+use super::token::{Class, Tok, is_definite};
+
+/// The kind of cue found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    /// A reporting verb ("said", "قال").
+    Verb,
+    /// "According to X", "citing X", "بحسب".
+    According,
+    /// A participle continuing a statement ("adding", "مضيفا").
+    Participle,
+}
+
+/// A cue: its kind and token range.
+#[derive(Clone, Debug)]
+pub(crate) struct Cue {
+    pub kind: CueKind,
+    pub toks: Range<usize>,
+}
+
+/// A speaker phrase found for a cue.
+#[derive(Clone, Debug)]
+pub(crate) struct SpeakerPhrase {
+    /// Token range (empty: no explicit subject, e.g. "وأضاف أن", "he").
+    pub toks: Range<usize>,
+    /// The cue sits in a subordinate clause ("after NBC News reported").
+    pub subordinate: bool,
+    /// The attribution closes the clause (", two officials told AP.").
+    pub closes_clause: bool,
+    /// Outlets named next to the cue ("told Reuters", "لرويترز").
+    pub via: Vec<String>,
+}
+
+/// The decision for one statement.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Attribution {
+    pub kind: Kind,
+    pub speaker: Option<String>,
+    pub actor: Option<String>,
+    pub via: Vec<String>,
+    pub reason: String,
+    pub confidence: f32,
+    /// Folded head noun, for back references ("the spokesperson").
+    pub head: Option<String>,
+    /// Outlet speaking on its own (its report), so citations after it replace it.
+    pub is_outlet: bool,
+}
+
+/// Result of classifying a speaker phrase.
+pub(crate) enum Verdict {
+    /// A decision from the phrase itself.
+    Explicit(Attribution),
+    /// A pronoun, back reference or no subject: inherit; the head noun if any.
+    Inherit(Option<String>, Option<String>),
+}
+
+const EN_AUX: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "repeatedly",
+    "previously",
+    "earlier",
+    "later",
+    "again",
+    "further",
+    "separately",
+    "publicly",
+    "did",
+    "does",
+    "not",
+    "never",
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "then",
+    "reportedly",
+    "recently",
+    "once",
+    "often",
+    "has",
+    "since",
+    "first",
+    "last",
+    "subsequently",
+    "yet",
+    "still",
+    "himself",
+    "herself",
+];
+
+const EN_DETERMINERS: &[&str] =
+    &["the", "a", "an", "one", "two", "three", "four", "five", "six", "several", "some"];
+
+/// Verbs that can close a sentence or precede their speaker ("…," said X).
+const SAY: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "wrote",
+    "asked",
+    "explained",
+    "noted",
+    "argued",
+    "warned",
+    "cautioned",
+    "insisted",
+    "stressed",
+    "replied",
+    "told",
+    "tweeted",
+    "posted",
+    "continued",
+    "recalled",
+];
+
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "since", "as", "when", "while", "because", "although", "though", "until",
+    "if", "whereas",
+];
+
+/// Context the speaker logic needs.
+pub(crate) struct Ctx<'a> {
+    pub lexicon: &'a Lexicon,
+    pub lang: &'a LangTables,
+    pub arabic: bool,
+    pub chars: &'a [char],
+}
+
+impl Ctx<'_> {
+    /// Original text of tokens `range`.
+    pub fn text_of(&self, toks: &[Tok<'_>], range: &Range<usize>) -> String {
+        let (Some(first), Some(last)) =
+            (toks.get(range.start), range.end.checked_sub(1).and_then(|e| toks.get(e)))
+        else {
+            return String::new();
+        };
+        self.chars.get(first.start..last.end).map(|s| s.iter().collect()).unwrap_or_default()
+    }
+
+    /// Outlet names matched in `range`, canonical, in order.
+    pub fn outlets_in(&self, toks: &[Tok<'_>], range: &Range<usize>) -> Vec<(usize, String, bool)> {
+        let mut out = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            if let Some((len, id)) = self.lexicon.outlets.match_at(&toks[..range.end], i)
+                && let Some(outlet) = self.lexicon.outlet(id)
+            {
+                // Short Latin abbreviations must be written in capitals ("AP", not "ap").
+                let short =
+                    toks.get(i).is_some_and(|t| t.class == Class::Word && t.text.len() <= 4);
+                let caps_ok = !short || self.is_all_caps(toks, i);
+                if caps_ok {
+                    out.push((i, outlet.name.clone(), outlet.state));
+                }
+                i += len;
+                continue;
+            }
+            i += 1;
+        }
+        out
+    }
+
+    fn is_all_caps(&self, toks: &[Tok<'_>], i: usize) -> bool {
+        toks.get(i).is_some_and(|t| {
+            self.chars.get(t.start..t.end).is_some_and(|s| s.iter().all(|c| !c.is_lowercase()))
+        })
+    }
+}
+
+/// True for a quotation mark at `i` (an apostrophe inside a word is not one).
+pub(crate) fn is_quote_at(toks: &[Tok<'_>], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    if t.is_punct('"') {
+        return true;
+    }
+    if !t.is_punct('\'') {
+        return false;
+    }
+    let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+    let next = toks.get(i + 1);
+    let inside_word = prev.is_some_and(|p| p.is_word() && p.end == t.start)
+        && next.is_some_and(|n| n.is_word() && n.start == t.end);
+    let possessive_plural = prev
+        .is_some_and(|p| p.is_word() && p.end == t.start && p.text.ends_with('s'))
+        && next.is_some_and(|n| n.is_word() && n.start > t.end);
+    !inside_word && !possessive_plural
+}
+
+/// True for a period at `i` that ends something (not "U.S." or "3.5").
+fn is_stop_period(toks: &[Tok<'_>], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    if !t.is_punct('.') {
+        return false;
+    }
+    let next_adjacent =
+        toks.get(i + 1).is_some_and(|n| (n.is_word() || n.is_punct('\'')) && n.start == t.end);
+    let initial = i
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|p| p.class == Class::Word && p.text.chars().count() == 1 && p.end == t.start);
+    !(next_adjacent || initial)
+}
+
+fn word_is(tok: Option<&Tok<'_>>, list: &[&str]) -> bool {
+    tok.is_some_and(|t| list.contains(&t.text))
+}
+
+/// True when an English verb cue at `i` is not an attribution (passive, adjective, infinitive).
+pub(crate) fn english_verb_is_false(toks: &[Tok<'_>], cue: &Range<usize>) -> bool {
+    let prev = cue.start.checked_sub(1).and_then(|p| toks.get(p));
+    let next = toks.get(cue.end);
+    let verb = toks.get(cue.start).map_or("", |t| t.text);
+    if word_is(
+        prev,
+        &[
+            "was", "were", "is", "are", "be", "been", "being", "the", "a", "an", "its", "their",
+            "his", "her", "so", "-",
+        ],
+    ) {
+        return true;
+    }
+    if matches!(verb, "say" | "believe" | "tell" | "believes")
+        && word_is(
+            prev,
+            &[
+                "to", "not", "would", "could", "will", "can", "cannot", "might", "may", "should",
+                "must", "you", "i", "we", "'", "t",
+            ],
+        )
+    {
+        return true;
+    }
+    // "has not commented", "did not respond": no statement was made.
+    if matches!(verb, "commented" | "responded" | "replied")
+        && word_is(prev, &["not", "yet", "never"])
+    {
+        return true;
+    }
+    if verb == "called" && word_is(next, &["off", "up", "in"]) {
+        return true;
+    }
+    // "The war has claimed more than 30,000 lives".
+    if matches!(verb, "claimed" | "claims")
+        && word_is(
+            next,
+            &[
+                "more",
+                "the",
+                "lives",
+                "at",
+                "over",
+                "dozens",
+                "hundreds",
+                "thousands",
+                "nearly",
+                "about",
+                "some",
+            ],
+        )
+    {
+        return true;
+    }
+    if matches!(verb, "reported" | "reports" | "report") {
+        // "denying reports that", "reported cases": only outlets, people and pronouns report.
+        let subject_ok = prev.is_some_and(|t| {
+            t.cap
+                || t.is_punct(',')
+                || matches!(
+                    t.text,
+                    "media"
+                        | "agency"
+                        | "newspaper"
+                        | "television"
+                        | "tv"
+                        | "outlets"
+                        | "residents"
+                        | "witnesses"
+                        | "officials"
+                        | "sources"
+                        | "it"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "also"
+                        | "channel"
+                        | "broadcaster"
+                        | "daily"
+                        | "radio"
+                        | "website"
+                        | "network"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "later"
+                        | "earlier"
+                        | "first"
+                )
+        });
+        return !subject_ok;
+    }
+    false
+}
+
+/// Find the speaker phrase of `cue` inside `clause`.
+pub(crate) fn speaker_phrase(
+    ctx: &Ctx<'_>,
+    toks: &[Tok<'_>],
+    clause: &Range<usize>,
+    cue: &Cue,
+    quotes: &[Range<usize>],
+) -> SpeakerPhrase {
+    let mut phrase = if ctx.arabic {
+        arabic_phrase(ctx, toks, clause, cue, quotes)
+    } else {
+        english_phrase(ctx, toks, clause, cue)
+    };
+    phrase.via.extend(via_after_cue(ctx, toks, clause, cue));
+    phrase
+}
+
+fn via_after_cue(ctx: &Ctx<'_>, toks: &[Tok<'_>], clause: &Range<usize>, cue: &Cue) -> Vec<String> {
+    // "told Reuters", "to Reuters", "from Reuters", "لرويترز", "لـ«العربية»": a few tokens after the cue.
+    let end = (cue.toks.end + 8).min(clause.end);
+    let mut via: Vec<String> = ctx
+        .outlets_in(toks, &(cue.toks.end..end))
+        .into_iter()
+        .filter(|(i, _, _)| {
+            // Only outlets addressed by the statement: «لرويترز», "told Reuters",
+            // "to CNN", not outlets the statement talks about.
+            let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+            let first = toks.get(*i);
+            first.is_some_and(|t| t.is_arabic() && t.text.starts_with('ل'))
+                || prev.is_some_and(|p| {
+                    matches!(p.text, "told" | "to" | "with" | "from" | "ل" | "tells" | "من" | "by")
+                        || p.is_quote()
+                        || ctx.lang.verbs.match_at(toks, *i - 1).is_some()
+                        || ctx.lang.outlet_nouns.match_at(toks, *i - 1).is_some()
+                })
+                || (cue.toks.end..*i).all(|k| toks.get(k).is_some_and(|t| !t.is_word() || t.cap))
+        })
+        .map(|(_, name, _)| name)
+        .collect();
+    // "In an interview with CNN, X said", «وفي تصريح لقناة الجزيرة، قال»: an opening
+    // phrase before the first comma.
+    let comma = (clause.start..cue.toks.start)
+        .find(|&i| toks.get(i).is_some_and(|t| t.is_punct(',') || t.is_punct('،')));
+    if let Some(comma) = comma {
+        let opening = toks.get(clause.start..comma).unwrap_or(&[]);
+        let medium = opening.iter().any(|t| {
+            matches!(t.text, "interview" | "told" | "speaking" | "to" | "with")
+                || t.readings
+                    .get(super::lexicon::Strip::Noun)
+                    .iter()
+                    .any(|r| matches!(*r, "تصريح" | "تصريحات" | "مقابله" | "حديث" | "لقاء"))
+        });
+        if medium {
+            for (_, name, _) in ctx.outlets_in(toks, &(clause.start..comma)) {
+                if !via.contains(&name) {
+                    via.push(name);
+                }
+            }
+        }
+    }
+    via
+}
+
+fn english_phrase(
+    ctx: &Ctx<'_>,
+    toks: &[Tok<'_>],
+    clause: &Range<usize>,
+    cue: &Cue,
+) -> SpeakerPhrase {
+    let empty = SpeakerPhrase {
+        toks: cue.toks.start..cue.toks.start,
+        subordinate: false,
+        closes_clause: false,
+        via: Vec::new(),
+    };
+    match cue.kind {
+        CueKind::According => {
+            // "according to X" attributes the whole clause it is in.
+            let r = scan_right(ctx, toks, cue.toks.end, clause.end, true);
+            SpeakerPhrase { closes_clause: true, toks: r, ..empty }
+        }
+        CueKind::Participle => empty,
+        CueKind::Verb => {
+            let verb = toks.get(cue.toks.start).map_or("", |t| t.text);
+            let prev = cue.toks.start.checked_sub(1).and_then(|p| toks.get(p));
+            let inverted = is_inverted(ctx, toks, clause, cue);
+            if inverted {
+                let r = scan_right(ctx, toks, cue.toks.end, clause.end, false);
+                return SpeakerPhrase { closes_clause: true, toks: r, ..empty };
+            }
+            // "X quoted Y as saying": the speaker is Y, X relays it.
+            let (left, subordinate) = scan_left(ctx, toks, clause.start, cue.toks.start);
+            if verb == "quoted" {
+                let mut end = cue.toks.end;
+                while end < clause.end
+                    && !toks.get(end).is_some_and(|t| t.text == "as" || t.is_punct(','))
+                {
+                    end += 1;
+                }
+                let via = ctx.outlets_in(toks, &left).into_iter().map(|(_, n, _)| n).collect();
+                return SpeakerPhrase {
+                    toks: cue.toks.end..end,
+                    subordinate,
+                    closes_clause: false,
+                    via,
+                };
+            }
+            let tail = clause.end.saturating_sub(cue.toks.end);
+            let closes = prev.is_some_and(|_| left.start > clause.start)
+                && SAY.contains(&verb)
+                && tail <= 6
+                && left
+                    .start
+                    .checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .is_some_and(|t| t.is_punct(',') || t.is_quote());
+            SpeakerPhrase { toks: left, subordinate, closes_clause: closes, via: Vec::new() }
+        }
+    }
+}
+
+/// "…," said Mohammed, a resident — the speaker follows the verb.
+fn is_inverted(ctx: &Ctx<'_>, toks: &[Tok<'_>], clause: &Range<usize>, cue: &Cue) -> bool {
+    let verb = toks.get(cue.toks.start).map_or("", |t| t.text);
+    if !SAY.contains(&verb) || cue.toks.len() != 1 {
+        return false;
+    }
+    let Some(p) = cue.toks.start.checked_sub(1) else { return false };
+    let next = toks.get(cue.toks.end);
+    let next_ok = next.is_some_and(|n| n.is_word() && (n.cap || EN_DETERMINERS.contains(&n.text)))
+        && ctx
+            .lang
+            .pronouns
+            .match_at(toks, cue.toks.end)
+            .is_none_or(|_| next.is_some_and(|n| n.cap && n.text != "the"));
+    if !next_ok {
+        return false;
+    }
+    if is_quote_at(toks, p) {
+        return true;
+    }
+    if !toks.get(p).is_some_and(|t| t.is_punct(',')) {
+        return false;
+    }
+    // "Aaron David Miller, a former negotiator, said …" is an appositive subject, not
+    // an inversion: the text before the first comma of the clause is a name.
+    let first_comma = (clause.start..p).find(|&i| toks.get(i).is_some_and(|t| t.is_punct(',')));
+    let name_first = first_comma.is_some_and(|c| {
+        let seg = toks.get(clause.start..c).unwrap_or(&[]);
+        !seg.is_empty()
+            && seg.len() <= 10
+            && seg.iter().all(|t| {
+                !t.is_word()
+                    || t.cap
+                    || matches!(
+                        t.text,
+                        "al" | "bin" | "of" | "the" | "for" | "de" | "van" | "von" | "and"
+                    )
+            })
+            && seg.first().is_some_and(|t| t.cap && !EN_DETERMINERS.contains(&t.text))
+    });
+    // The speaker after the verb runs to the end of the clause or to an appositive
+    // comma; "said Israel's steps were \"real\"" is a subject + that-clause.
+    let right = scan_right(ctx, toks, cue.toks.end, clause.end, false);
+    let ends_clause = toks.get(right.end).is_none_or(|t| t.is_punct('.') || t.is_punct(','))
+        || right.end >= clause.end;
+    !name_first && ends_clause
+}
+
+/// Scan left from `end` (exclusive) for the subject; returns (range, subordinate).
+fn scan_left(ctx: &Ctx<'_>, toks: &[Tok<'_>], floor: usize, end: usize) -> (Range<usize>, bool) {
+    let mut stop = end;
+    while stop > floor && toks.get(stop - 1).is_some_and(|t| EN_AUX.contains(&t.text)) {
+        stop -= 1;
+    }
+    let mut i = stop;
+    // Appositive: "Richard Haass, the outgoing president of the CFR, declined".
+    let appositive = toks.get(i.wrapping_sub(1)).is_some_and(|t| t.is_punct(',')) && i > floor;
+    let mut commas = 0;
+    if appositive {
+        i -= 1;
+        commas = 1;
+    }
+    let mut subordinate = false;
+    let mut count = 0;
+    while i > floor && count < 30 {
+        let Some(t) = toks.get(i - 1) else { break };
+        if is_quote_at(toks, i - 1)
+            || t.is_punct(';')
+            || t.is_punct(':')
+            || is_stop_period(toks, i - 1)
+        {
+            break;
+        }
+        if t.is_punct(',') {
+            if appositive && commas < 2 {
+                commas += 1;
+                i -= 1;
+                count += 1;
+                continue;
+            }
+            break;
+        }
+        if !appositive && ctx.lang.left_stops.match_at(toks, i - 1).is_some() && !t.cap {
+            subordinate = SUBORDINATORS.contains(&t.text);
+            break;
+        }
+        i -= 1;
+        count += 1;
+    }
+    // "…, and dismissed": a coordinated verb shares the earlier subject.
+    while i < stop && toks.get(i).is_some_and(|t| matches!(t.text, "and" | "but" | "or")) {
+        i += 1;
+    }
+    // "Biden, who announced the truce": a relative clause's verb is not the main one.
+    if toks.get(i).is_some_and(|t| matches!(t.text, "who" | "which" | "that")) {
+        subordinate = true;
+    }
+    // An appositive without a name before it is not one: ", the statement said".
+    if appositive && commas == 1 {
+        return (stop - 1..stop - 1, subordinate);
+    }
+    (i..if appositive { stop - 1 } else { stop }, subordinate)
+}
+
+/// Scan right from `start` for a speaker ("according to X", "said X, a …").
+fn scan_right(
+    ctx: &Ctx<'_>,
+    toks: &[Tok<'_>],
+    start: usize,
+    limit: usize,
+    stop_at_comma: bool,
+) -> Range<usize> {
+    let mut i = start;
+    let mut count = 0;
+    while i < limit && count < 25 {
+        let Some(t) = toks.get(i) else { break };
+        if is_quote_at(toks, i) || is_stop_period(toks, i) || t.is_punct(';') || t.is_punct(':') {
+            break;
+        }
+        if t.is_punct(',') && stop_at_comma {
+            break;
+        }
+        if i > start
+            && (ctx.lang.participles.match_at(toks, i).is_some()
+                || ctx.lang.right_stops.match_at(toks, i).is_some())
+        {
+            break;
+        }
+        i += 1;
+        count += 1;
+    }
+    while i > start && toks.get(i - 1).is_some_and(|t| t.is_punct(',')) {
+        i -= 1;
+    }
+    start..i
+}
+
+fn arabic_phrase(
+    ctx: &Ctx<'_>,
+    toks: &[Tok<'_>],
+    clause: &Range<usize>,
+    cue: &Cue,
+    quotes: &[Range<usize>],
+) -> SpeakerPhrase {
+    let empty = SpeakerPhrase {
+        toks: cue.toks.end..cue.toks.end,
+        subordinate: false,
+        closes_clause: false,
+        via: Vec::new(),
+    };
+    match cue.kind {
+        CueKind::Participle => empty,
+        CueKind::According => {
+            // «ووفقا للمصادر … تشكّل الوفد»: without a comma the source runs into the
+            // sentence; keep its first words.
+            let r = arabic_right(ctx, toks, cue.toks.end, clause.end, true, quotes);
+            let mut end = r.start;
+            let mut words = 0;
+            while end < r.end && words < 9 {
+                if toks.get(end).is_some_and(Tok::is_word) {
+                    words += 1;
+                }
+                end += 1;
+            }
+            SpeakerPhrase { toks: r.start..end, ..empty }
+        }
+        CueKind::Verb => {
+            // Subject before the verb (SVO) unless only openers precede it.
+            let mut left_start = cue.toks.start;
+            while left_start > clause.start {
+                let Some(t) = toks.get(left_start - 1) else { break };
+                if t.is_punct('،') || t.is_punct(',') || t.is_punct(':') || t.is_punct('.') {
+                    break;
+                }
+                left_start -= 1;
+            }
+            let mut first = left_start;
+            while first < cue.toks.start
+                && (ctx.lang.openers.match_at(toks, first).is_some()
+                    || toks.get(first).is_some_and(|t| t.text == "و" || t.text == "ف"))
+            {
+                // A preposition opener ("في هذا الصدد") makes the whole left part adverbial.
+                if toks.get(first).is_some_and(|t| {
+                    ["في", "وفي", "من", "ومن", "علي", "وعلي", "بعد", "وبعد", "خلال", "منذ"]
+                        .contains(&t.text)
+                }) {
+                    first = cue.toks.start;
+                    break;
+                }
+                first += 1;
+            }
+            let mut last = cue.toks.start;
+            while last > first && toks.get(last - 1).is_some_and(|t| t.text == "قد" || t.is_quote())
+            {
+                last -= 1;
+            }
+            if last > first {
+                return SpeakerPhrase { toks: first..last, ..empty };
+            }
+            let r = arabic_right(ctx, toks, cue.toks.end, clause.end, false, quotes);
+            // "نقلت X عن Y": the speaker is Y, relayed by X.
+            if toks.get(r.end).is_some_and(|t| t.text == "عن") {
+                let outlets = ctx.outlets_in(toks, &r);
+                let is_outlet =
+                    !outlets.is_empty() || ctx.lang.outlet_nouns.find(&toks[r.clone()]).is_some();
+                if is_outlet {
+                    let cited = arabic_right(ctx, toks, r.end + 1, clause.end, true, quotes);
+                    if !cited.is_empty() {
+                        let mut via: Vec<String> = outlets.into_iter().map(|(_, n, _)| n).collect();
+                        if via.is_empty() {
+                            via.push(ctx.text_of(toks, &r));
+                        }
+                        return SpeakerPhrase { toks: cited, via, ..empty };
+                    }
+                }
+            }
+            SpeakerPhrase { toks: r, ..empty }
+        }
+    }
+}
+
+fn arabic_right(
+    ctx: &Ctx<'_>,
+    toks: &[Tok<'_>],
+    start: usize,
+    limit: usize,
+    stop_at_comma: bool,
+    quotes: &[Range<usize>],
+) -> Range<usize> {
+    let mut i = start;
+    let mut count = 0;
+    while i < limit && count < 18 {
+        let Some(t) = toks.get(i) else { break };
+        if t.is_punct(':') || t.is_punct('.') || t.is_punct('؛') || t.is_punct(';') {
+            break;
+        }
+        // An outlet's name may begin with a stop word: «إن بي سي نيوز».
+        if !t.text.starts_with('ل')
+            && let Some((len, _)) = ctx.lexicon.outlets.match_at(&toks[..limit], i)
+        {
+            i += len;
+            count += 1;
+            continue;
+        }
+        if t.is_quote() {
+            // A quoted name right after an outlet noun or ل: «شبكة "إن بي سي نيوز"».
+            let after_outlet = i > start
+                && (ctx.lang.outlet_nouns.match_at(toks, i - 1).is_some()
+                    || toks.get(i - 1).is_some_and(|p| p.text == "ل" || p.text == "ب"));
+            let closing = quotes.iter().find(|q| q.start == t.start).map(|q| q.end);
+            match (after_outlet, closing) {
+                (true, Some(end)) => {
+                    while i < limit && toks.get(i).is_some_and(|t| t.start < end) {
+                        i += 1;
+                    }
+                    count += 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if t.is_punct('،') || t.is_punct(',') {
+            if stop_at_comma {
+                break;
+            }
+            i += 1;
+            count += 1;
+            continue;
+        }
+        // A stop right after the verb: no subject («وأضاف أن …»). Folding makes «على»
+        // and the name «علي» the same word; the original spelling tells them apart.
+        let name_ali = t.text == "علي" && ctx.chars.get(t.end.wrapping_sub(1)) == Some(&'ي');
+        if (ctx.lang.right_stops.match_at(toks, i).is_some() && !name_ali)
+            || (i > start
+                && (ctx.lang.participles.match_at(toks, i).is_some()
+                    || ctx.lang.according.match_at(toks, i).is_some()))
+        {
+            break;
+        }
+        // Another reporting verb ends the subject: «وتنفي إيران …، وتؤكد».
+        if i > start && ctx.lang.verbs.match_at(toks, i).is_some() {
+            break;
+        }
+        // "لرويترز", "للعربية": an outlet with ل ends the speaker.
+        if i > start
+            && t.is_arabic()
+            && t.text.starts_with('ل')
+            && ctx.lexicon.outlets.match_at(toks, i).is_some()
+        {
+            break;
+        }
+        i += 1;
+        count += 1;
+    }
+    while i > start
+        && toks.get(i - 1).is_some_and(|t| t.is_punct('،') || t.is_punct(',') || t.is_punct('('))
+    {
+        i -= 1;
+    }
+    start..i
+}
+
+/// Decide kind, actor and reason from a speaker phrase.
+pub(crate) fn classify(
+    ctx: &Ctx<'_>,
+    toks: &[Tok<'_>],
+    phrase: &Range<usize>,
+    sentence: &Range<usize>,
+) -> Verdict {
+    let words: Vec<Tok<'_>> = toks.get(phrase.clone()).unwrap_or(&[]).to_vec();
+    let speaker = ctx.text_of(toks, phrase);
+    let lang = ctx.lang;
+    let sentence_toks = toks.get(sentence.clone()).unwrap_or(&[]);
+    let content: Vec<&Tok<'_>> = words.iter().filter(|t| t.is_word()).collect();
+    if content.is_empty() {
+        return Verdict::Inherit(None, None);
+    }
+    // Arabic personal and demonstrative pronouns: «رفض هؤلاء التعليق».
+    if ctx.arabic
+        && words
+            .first()
+            .is_some_and(|t| ["هو", "هي", "هم", "هما", "هولاء", "هذا", "هذه"].contains(&t.text))
+    {
+        return Verdict::Inherit(None, Some(ctx.text_of(&words, &(0..1))));
+    }
+    // Pronouns and back references ("he", "the spokesperson", "المتحدث").
+    if let Some((len, _)) = lang.pronouns.match_at(&words, 0)
+        && words.iter().skip(len).all(|t| !t.is_word() || ["alone"].contains(&t.text))
+    {
+        let head = words.get(len - 1).map(|t| head_key(t.text));
+        return Verdict::Inherit(head, Some(speaker));
+    }
+    let actor = actor_of(ctx, &words);
+    let outlets = ctx.outlets_in(&words, &(0..words.len()));
+    let mut attr = Attribution {
+        kind: Kind::Unofficial,
+        speaker: Some(speaker.clone()),
+        actor: actor.clone(),
+        via: Vec::new(),
+        reason: String::new(),
+        confidence: 0.85,
+        head: None,
+        is_outlet: false,
+    };
+    let quote = |r: &Range<usize>| format!("«{}»", ctx.text_of(&words, r));
+    if let Some((i, len, _)) = lang.former.find(&words) {
+        attr.reason = format!("former official: {}", quote(&(i..i + len)));
+        return Verdict::Explicit(attr);
+    }
+    if let Some((i, len, _)) = lang.anonymous_phrases.find(sentence_toks) {
+        attr.reason = format!(
+            "anonymous source: {}",
+            format_args!("«{}»", ctx.text_of(sentence_toks, &(i..i + len)))
+        );
+        attr.confidence = 0.9;
+        return Verdict::Explicit(attr);
+    }
+    let head = head_index(ctx, &words);
+    attr.head = head.map(|h| head_key(words.get(h).map_or("", |t| t.text)));
+    if let Some((i, len)) = find_common(ctx, lang_set(lang, Set::Source), &words) {
+        attr.reason = format!("anonymous source: {}", quote(&(i..i + len)));
+        return Verdict::Explicit(attr);
+    }
+    if let Some((i, len, _)) = lang.anonymous_markers.find(&words) {
+        attr.reason = format!("anonymous source: {}", quote(&(i..i + len)));
+        return Verdict::Explicit(attr);
+    }
+    if let Some((i, len, _)) = lang.independent.find(&words) {
+        attr.reason = format!("independent commentator: {}", quote(&(i..i + len)));
+        return Verdict::Explicit(attr);
+    }
+    // «منتدى عائلات الأسرى»: an organisation named after people is not a private person.
+    let organisation_head = head.is_some_and(|h| {
+        lang.bodies.match_at(&words, h).is_some()
+            || ctx.lexicon.bodies.match_at(&words, h).is_some()
+    });
+    if let Some((i, len)) = find_common(ctx, lang_set(lang, Set::Private), &words)
+        && !(organisation_head && head.is_some_and(|h| i > h))
+    {
+        attr.reason = format!("private person: {}", quote(&(i..i + len)));
+        attr.confidence = 0.7;
+        return Verdict::Explicit(attr);
+    }
+    // An outlet as the speaker: its own report.
+    let outlet_head = outlet_is_head(ctx, &words, head, &outlets);
+    if let Some(name) = outlet_head {
+        let semi = words.iter().any(|t| matches!(t.text, "semi" | "شبه"));
+        let state =
+            !semi && (outlets.iter().any(|(_, _, s)| *s) || lang.state_media.occurs(&words));
+        attr.via = vec![name.clone()];
+        attr.is_outlet = true;
+        if state {
+            attr.kind = Kind::Official;
+            attr.reason = format!("state media: «{name}»");
+            attr.confidence = 0.6;
+        } else {
+            attr.reason = format!("outlet report: «{name}»");
+            attr.confidence = 0.8;
+        }
+        return Verdict::Explicit(attr);
+    }
+    let content_len = content.len();
+    classify_role(ctx, &words, head, &speaker, actor, attr, content_len)
+}
+
+/// The second half of [`classify`]: roles, organisations, names and countries.
+fn classify_role(
+    ctx: &Ctx<'_>,
+    words: &[Tok<'_>],
+    head: Option<usize>,
+    speaker: &str,
+    actor: Option<String>,
+    mut attr: Attribution,
+    content_len: usize,
+) -> Verdict {
+    let lang = ctx.lang;
+    let quote = |r: &Range<usize>| format!("«{}»", ctx.text_of(words, r));
+    let named = has_name(ctx, words, head);
+    if let Some(h) = head
+        && lang.anonymous_heads.match_at(words, h).is_some()
+        && !named
+        && !(ctx.arabic && words.get(h).is_some_and(|t| is_definite(t.text)))
+    {
+        attr.reason = format!("unnamed source: «{speaker}»");
+        return Verdict::Explicit(attr);
+    }
+    if let Some(h) = head
+        && ctx.arabic
+        && words.get(h).is_some_and(|t| is_definite(t.text))
+        && lang.anonymous_heads.match_at(words, h).is_some()
+        && !named
+        && content_len <= 2
+    {
+        return Verdict::Inherit(attr.head.clone(), Some(speaker.to_owned()));
+    }
+    if let Some((i, len, _)) = lang
+        .official_heads
+        .find(words)
+        .or_else(|| lang.bodies.find(words))
+        .or_else(|| ctx.lexicon.bodies.find(words))
+    {
+        attr.kind = Kind::Official;
+        attr.reason = format!("on the record: {}", quote(&(i..i + len)));
+        return Verdict::Explicit(attr);
+    }
+    let role_head = head.is_some_and(|h| {
+        lang.official_heads.match_at(words, h).is_some()
+            || lang.anonymous_heads.match_at(words, h).is_some()
+    });
+    if named && role_head {
+        attr.kind = Kind::Official;
+        attr.reason = format!("named official: «{speaker}»");
+        attr.confidence = 0.75;
+        return Verdict::Explicit(attr);
+    }
+    if let Some((i, len, id)) = ctx.lexicon.people.find(words) {
+        attr.kind = Kind::Official;
+        attr.actor = ctx.lexicon.person(id).map(|p| p.actor.clone()).or(actor);
+        attr.reason = format!("office holder: {}", quote(&(i..i + len)));
+        attr.confidence = 0.75;
+        return Verdict::Explicit(attr);
+    }
+    let core_len = words
+        .iter()
+        .position(|t| {
+            t.is_punct(',')
+                || t.is_punct('،')
+                || matches!(t.text, "which" | "who" | "الذي" | "التي")
+        })
+        .unwrap_or(words.len());
+    let core = words.get(..core_len).unwrap_or(&[]);
+    // Arabic verb–subject–object: a country right after the verb is the subject
+    // («وتنفي إيران سعيها …»), whatever follows.
+    let arabic_country_head = ctx.arabic
+        && head.is_some_and(|h| ctx.lexicon.countries.match_at(words, h).is_some())
+        && head.is_some_and(|h| {
+            words.get(h).is_some_and(|t| !t.text.ends_with('ي') && !t.text.ends_with("يه"))
+        });
+    let country = if arabic_country_head {
+        head.and_then(|h| ctx.lexicon.countries.match_at(words, h).map(|(len, id)| (h, len, id)))
+    } else {
+        ctx.lexicon
+            .countries
+            .find(core)
+            .filter(|_| core.iter().filter(|t| t.is_word()).count() <= 3)
+    };
+    if let Some((i, len, id)) = country {
+        attr.kind = Kind::Official;
+        attr.actor = ctx.lexicon.country(id).map(|c| c.name.clone());
+        attr.reason = format!("government: {}", quote(&(i..i + len)));
+        attr.confidence = 0.6;
+        return Verdict::Explicit(attr);
+    }
+    // Only a name: the caller looks it up among earlier speakers.
+    attr.reason = format!("no official role found for «{speaker}»");
+    attr.confidence = 0.4;
+    Verdict::Explicit(attr)
+}
+
+#[derive(Clone, Copy)]
+enum Set {
+    Source,
+    Private,
+}
+
+fn lang_set(lang: &LangTables, set: Set) -> &super::lexicon::PhraseSet {
+    match set {
+        Set::Source => &lang.source_nouns,
+        Set::Private => &lang.private,
+    }
+}
+
+/// First match of a common-noun list in a speaker phrase, skipping English matches
+/// inside proper names ("Republican People's Party") and inside a phrase that only
+/// describes someone else ("the U.N. agency for Palestinian refugees").
+fn find_common(
+    ctx: &Ctx<'_>,
+    set: &super::lexicon::PhraseSet,
+    words: &[Tok<'_>],
+) -> Option<(usize, usize)> {
+    (0..words.len()).find_map(|i| {
+        let (len, _) = set.match_at(words, i)?;
+        if ctx.arabic {
+            return Some((i, len));
+        }
+        let in_name = i > 0 && words.get(i).is_some_and(|t| t.cap);
+        let described = (i.saturating_sub(3)..i)
+            .any(|j| words.get(j).is_some_and(|t| matches!(t.text, "for" | "of" | "to")));
+        let first_is_private = i == 0;
+        (!in_name && (first_is_private || !described)).then_some((i, len))
+    })
+}
+
+/// Head key for back references: folded, without the Arabic article and clitics.
+pub(crate) fn head_key(word: &str) -> String {
+    let w = word.strip_prefix('و').or_else(|| word.strip_prefix('ف')).unwrap_or(word);
+    let w = w.strip_prefix("ال").unwrap_or(w);
+    let w = w.trim_end_matches('ه');
+    match w {
+        "spokeswoman" | "spokesman" | "spokesperson" => "spokesperson".to_owned(),
+        "officials" => "official".to_owned(),
+        "sources" => "source".to_owned(),
+        "متحدث" | "ناطق" => "متحدث".to_owned(),
+        "مصادر" | "مصدران" | "مصدرين" => "مصدر".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// Index (in `words`) of the head noun: Arabic — the first content word; English —
+/// the last role or source noun before a preposition, comma or relative pronoun.
+fn head_index(ctx: &Ctx<'_>, words: &[Tok<'_>]) -> Option<usize> {
+    let lang = ctx.lang;
+    let is_role = |i: usize| {
+        lang.official_heads.match_at(words, i).is_some()
+            || lang.anonymous_heads.match_at(words, i).is_some()
+            || lang.source_nouns.match_at(words, i).is_some()
+            || lang.bodies.match_at(words, i).is_some()
+            || lang.outlet_nouns.match_at(words, i).is_some()
+    };
+    if ctx.arabic {
+        return words.iter().position(|t| {
+            t.is_word()
+                && !t.text.chars().all(|c| c.is_ascii_digit())
+                && !["عدد", "من"].contains(&t.text)
+        });
+    }
+    let mut head = None;
+    for (i, t) in words.iter().enumerate() {
+        if t.is_punct(',')
+            || t.is_punct('(')
+            || matches!(
+                t.text,
+                "for" | "of" | "at" | "in" | "from" | "with" | "who" | "whose" | "to" | "on"
+            )
+        {
+            if head.is_some() {
+                break;
+            }
+            continue;
+        }
+        if is_role(i) {
+            head = Some(i);
+        }
+    }
+    head
+}
+
+/// Arabic words that are never part of a name.
+const AR_FUNCTION: &[&str] = &[
+    "في",
+    "من",
+    "علي",
+    "عن",
+    "الي",
+    "لدي",
+    "مع",
+    "او",
+    "الذي",
+    "التي",
+    "هذه",
+    "هذا",
+    "لم",
+    "لن",
+    "قد",
+    "وهو",
+    "وهي",
+    "ان",
+    "باسم",
+    "عدم",
+    "طلب",
+    "شريطه",
+    "بشرط",
+    "فضل",
+    "داخل",
+    "خارج",
+];
+
+/// Arabic prepositions whose object follows (a place or an organisation, not a name).
+const AR_PREPOSITIONS: &[&str] =
+    &["في", "من", "عن", "علي", "الي", "لدي", "مع", "داخل", "خارج", "قرب"];
+
+/// True when the words after an Arabic head contain a personal name: an unknown word
+/// that is not an adjective (nisba) and not the object of a preposition
+/// («دبلوماسيين في نيويورك» has none; «القيادي في حماس أسامة حمدان» has one).
+fn arabic_has_name(ctx: &Ctx<'_>, words: &[Tok<'_>]) -> bool {
+    let mut prev_name = false;
+    let mut after_preposition = false;
+    for t in words {
+        if !t.is_arabic() {
+            prev_name = false;
+            continue;
+        }
+        if AR_PREPOSITIONS.contains(&t.text) {
+            after_preposition = true;
+            prev_name = false;
+            continue;
+        }
+        let known = ctx.lexicon.vocab.contains(t.text)
+            || t.readings
+                .get(super::lexicon::Strip::Noun)
+                .iter()
+                .any(|c| ctx.lexicon.vocab.contains(*c));
+        let function = AR_FUNCTION.contains(&t.text);
+        let adjective = ["ي", "يه", "يين", "يون", "يان", "ين"].iter().any(|e| t.text.ends_with(e))
+            || is_adjective(ctx, t);
+        let definite = is_definite(t.text);
+        if after_preposition {
+            // The preposition's object: skip it (and its article-bearing modifiers).
+            after_preposition = false;
+            continue;
+        }
+        let name_like = !known && !function && !adjective && (!definite || prev_name);
+        if name_like {
+            return true;
+        }
+        prev_name = name_like;
+    }
+    false
+}
+
+/// True when the phrase names a person (a name after the head, or before an appositive).
+fn has_name(ctx: &Ctx<'_>, words: &[Tok<'_>], head: Option<usize>) -> bool {
+    if ctx.arabic {
+        let Some(h) = head else { return false };
+        return arabic_has_name(ctx, words.get(h + 1..).unwrap_or(&[]));
+    }
+    let is_name_tok = |t: &Tok<'_>| {
+        t.cap
+            && t.class == Class::Word
+            && !ctx.lexicon.vocab.contains(t.text)
+            && !EN_DETERMINERS.contains(&t.text)
+    };
+    match head {
+        Some(h) => {
+            if words
+                .iter()
+                .skip(h + 1)
+                .take_while(|t| {
+                    !matches!(
+                        t.text,
+                        "who"
+                            | "whose"
+                            | "of"
+                            | "at"
+                            | "for"
+                            | "in"
+                            | "from"
+                            | "with"
+                            | "on"
+                            | "near"
+                            | "to"
+                            | "based"
+                    )
+                })
+                .any(is_name_tok)
+            {
+                return true;
+            }
+            // "Thomas Graham, a former …": a name then a comma.
+            let comma = words.iter().position(|t| t.is_punct(','));
+            comma.is_some_and(|c| c < h && words.iter().take(c).any(is_name_tok))
+        }
+        None => words.iter().any(is_name_tok),
+    }
+}
+
+fn is_adjective(ctx: &Ctx<'_>, t: &Tok<'_>) -> bool {
+    let one = [*t];
+    ctx.lang.adjectives.match_at(&one, 0).is_some()
+}
+
+fn outlet_is_head(
+    ctx: &Ctx<'_>,
+    words: &[Tok<'_>],
+    head: Option<usize>,
+    outlets: &[(usize, String, bool)],
+) -> Option<String> {
+    let lang = ctx.lang;
+    if ctx.arabic {
+        // The outlet comes first: «شبكة إن بي سي», «هيئة البث», «تقرير شبكة …», «وسائل إعلام».
+        let first = words.iter().position(Tok::is_word)?;
+        let noun = lang.outlet_nouns.match_at(words, first);
+        let named = outlets.iter().find(|(i, _, _)| *i <= first + 3);
+        return match (noun, named) {
+            (_, Some((_, name, _))) => Some(name.clone()),
+            (Some((len, _)), None) => {
+                // «تقرير الأمم المتحدة»: an organisation's report speaks for it.
+                let report = words.get(first).is_some_and(|t| {
+                    t.readings
+                        .get(super::lexicon::Strip::Noun)
+                        .iter()
+                        .any(|r| matches!(*r, "تقرير" | "تقارير"))
+                });
+                let rest = words.get(first + 1..).unwrap_or(&[]);
+                let organisation = ctx.lexicon.bodies.occurs(rest) || lang.bodies.occurs(rest);
+                if report && organisation {
+                    None
+                } else {
+                    Some(ctx.text_of(words, &(first..(first + len + 1).min(words.len()))))
+                }
+            }
+            (None, None) => None,
+        };
+    }
+    let head_is_outlet_noun = head.is_some_and(|h| lang.outlet_nouns.match_at(words, h).is_some());
+    let official_head = head.is_some_and(|h| {
+        lang.official_heads.match_at(words, h).is_some()
+            || lang.anonymous_heads.match_at(words, h).is_some()
+            || lang.source_nouns.match_at(words, h).is_some()
+    });
+    if official_head {
+        return None;
+    }
+    if let Some((_, name, _)) = outlets.last() {
+        return Some(name.clone());
+    }
+    // "A United Nations report": an organisation's report speaks for it.
+    let organisation = ctx.lexicon.bodies.occurs(words)
+        || words.iter().enumerate().any(|(i, t)| {
+            lang.bodies.match_at(words, i).is_some() && !matches!(t.text, "channel" | "telegram")
+        });
+    if head_is_outlet_noun && !organisation {
+        return Some(ctx.text_of(words, &(0..words.len())));
+    }
+    None
+}
+
+/// Whose position: an organisation (with its country) or a country or a person's office.
+fn actor_of(ctx: &Ctx<'_>, words: &[Tok<'_>]) -> Option<String> {
+    let lexicon = ctx.lexicon;
+    let country = lexicon.countries.find(words).and_then(|(_, _, id)| lexicon.country(id));
+    if let Some((_, _, id)) = lexicon.bodies.find(words)
+        && let Some(body) = lexicon.body(id)
+    {
+        if let Some(fixed) = &body.actor {
+            return Some(fixed.clone());
+        }
+        if let Some((_, _, pid)) = lexicon.people.find(words)
+            && country.is_none()
+        {
+            return lexicon.person(pid).map(|p| p.actor.clone());
+        }
+        return Some(match country {
+            Some(c) => lexicon.override_actor(format!("{} {}", c.adj, body.name)),
+            None => body.name.clone(),
+        });
+    }
+    if let Some((_, _, pid)) = lexicon.people.find(words) {
+        return lexicon.person(pid).map(|p| p.actor.clone());
+    }
+    country.map(|c| c.name.clone())
+}
