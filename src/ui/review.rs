@@ -30,7 +30,10 @@ pub enum ReviewAction {
 
 /// Single-key shortcuts; off while any text field has keyboard focus.
 pub fn review_keys(ctx: &egui::Context, pctx: &mut PanelCtx<'_>) {
-    if pctx.state.editor_focused || ctx.memory(|m| m.focused().is_some()) {
+    // Off while typing (or when the key just left a text field: Escape and Enter end
+    // an edit and must not also act on the workspace). A focused button or the
+    // reader does not block them.
+    if pctx.state.editor_focused || pctx.text.has_text_focus(ctx) {
         return;
     }
     ctx.input_mut(|i| {
@@ -113,6 +116,7 @@ fn apply_one(pctx: &mut PanelCtx<'_>, action: ReviewAction) {
             };
             pctx.sender.command("New question", Command::PutQuestion(question));
             pctx.state.selected_question = Some(id);
+            pctx.state.selected_statement = None;
             pctx.state.notes_target = crate::model::NoteTarget::Question(id);
             pctx.state.focus_question_title = true;
         }

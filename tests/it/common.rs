@@ -45,8 +45,10 @@ pub fn start_app_with_recovery(
 /// Start the real app at 1400×900 with a fixed clock.
 pub fn start_with_config(config: AppConfig) -> Harness<'static, TwoTrackApp> {
     let config = AppConfig { clock: fixed_clock(), ..config };
+    // Short frames, so clicks sent in quick succession count as double and triple clicks.
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        .with_step_dt(0.05)
         .build_eframe(move |cc| TwoTrackApp::new(cc, config));
     harness.run_steps(2);
     harness

@@ -12,3 +12,4 @@ mod ingest;
 mod sample;
 mod store;
 mod text;
+mod workspace;

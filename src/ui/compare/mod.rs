@@ -342,6 +342,7 @@ fn card_menu_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, id: StatementId) {
     }
     ui.separator();
     ui.menu_button("Assign to question", |ui| {
+        ui.set_max_width(320.0);
         let mut questions: Vec<_> = project.questions.values().collect();
         questions.sort_by_key(|q| (q.order, q.id));
         for question in questions {

@@ -71,6 +71,7 @@ pub fn content_choice(
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, label));
     egui::Popup::menu(&response).id(id.with("popup")).show(|ui| {
         ui.set_min_width(180.0);
+        ui.set_max_width(360.0);
         egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
             if selectable_row(ui, engine, "any", style, current.is_none()).clicked() {
                 *current = None;
