@@ -78,6 +78,35 @@ impl TextLayout {
     pub fn size(&self) -> Vec2 {
         self.galley.size()
     }
+
+    /// Rectangles (points from the layout's top-left) covering a char range, one or more
+    /// per line.
+    #[must_use]
+    pub fn range_rects(&self, range: CharRange) -> Vec<egui::Rect> {
+        let mut rects = Vec::new();
+        let mut index = 0;
+        for placed in &self.galley.rows {
+            let mut span: Option<(f32, f32)> = None;
+            for glyph in &placed.row.glyphs {
+                if (range.start..range.end).contains(&index) {
+                    let (x0, x1) = (glyph.pos.x, glyph.pos.x + glyph.advance_width);
+                    span = Some(span.map_or((x0, x1), |(a, b)| (a.min(x0), b.max(x1))));
+                }
+                index += 1;
+            }
+            if let Some((x0, x1)) = span {
+                let row = placed.rect();
+                rects.push(egui::Rect::from_min_max(
+                    egui::pos2(placed.pos.x + x0, row.top()),
+                    egui::pos2(placed.pos.x + x1, row.bottom()),
+                ));
+            }
+            if placed.ends_with_newline {
+                index += 1;
+            }
+        }
+        rects
+    }
 }
 
 /// Owns fonts, layout cache and glyph atlas.
