@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod app;
+mod claims_ui;
 mod common;
 mod compare;
 mod export;
