@@ -359,3 +359,76 @@ fn an_imported_reprint_is_flagged_by_name_and_marked_in_the_library() {
     assert!(last.contains("near-identical copy of"), "shown last: {last}");
     wait_for_marks(&mut harness, |n| n > before);
 }
+
+fn median_and_max(mut times: Vec<f64>) -> (f64, f64) {
+    times.sort_by(f64::total_cmp);
+    let median = times.get(times.len() / 2).copied().unwrap_or(0.0);
+    (median, times.last().copied().unwrap_or(0.0))
+}
+
+/// Frame times of the claims and two-article views on 200 articles and 5,000
+/// statements, in the test harness (accessibility tree included, so an upper bound).
+/// Run in release: `cargo test --release --test it -- --ignored --nocapture measure_claims`.
+#[test]
+#[ignore = "a measurement; run it in release"]
+#[allow(clippy::print_stdout)] // the figures are the point
+fn measure_claims_views_with_5000_statements() {
+    use std::time::Instant;
+    let project = twotrack::synthetic::project(200, 5000);
+    let statements = project.statements.len();
+    let mut harness = start_app(StartWith::InMemory(Box::new(project)), vec![]);
+    harness.get_by_label("Claims").click();
+    // While the clusters are computed off the UI thread, frames stay short.
+    let started = Instant::now();
+    let mut updating = Vec::new();
+    while harness.state().ui_state().claims.latest().is_none() {
+        let frame = Instant::now();
+        harness.step();
+        updating.push(frame.elapsed().as_secs_f64() * 1000.0);
+        std::thread::sleep(std::time::Duration::from_millis(1));
+        assert!(started.elapsed().as_secs() < 120, "clusters never arrived");
+    }
+    let cluster_ms = started.elapsed().as_secs_f64() * 1000.0;
+    harness.run_steps(3);
+    let mut scrolling = Vec::new();
+    for i in 0..120 {
+        let dy = if i < 80 { -80.0 } else { 160.0 };
+        harness.hover_at(egui::pos2(800.0, 500.0));
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, dy),
+            phase: egui::TouchPhase::Move,
+            modifiers: egui::Modifiers::NONE,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        let frame = Instant::now();
+        harness.step();
+        scrolling.push(frame.elapsed().as_secs_f64() * 1000.0);
+    }
+    harness.get_by_label("Two articles").click();
+    harness.run_steps(3);
+    let mut pair = Vec::new();
+    for i in 0..60 {
+        let dy = if i < 40 { -80.0 } else { 160.0 };
+        harness.hover_at(egui::pos2(500.0, 500.0));
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, dy),
+            phase: egui::TouchPhase::Move,
+            modifiers: egui::Modifiers::NONE,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        let frame = Instant::now();
+        harness.step();
+        pair.push(frame.elapsed().as_secs_f64() * 1000.0);
+    }
+    let (updating_median, updating_max) = median_and_max(updating);
+    let (scroll_median, scroll_max) = median_and_max(scrolling);
+    let (pair_median, pair_max) = median_and_max(pair);
+    println!(
+        "claims_views statements={statements} cluster_wall_ms={cluster_ms:.0} \
+         updating_frame_ms_median={updating_median:.1} updating_frame_ms_max={updating_max:.1} \
+         claims_scroll_ms_median={scroll_median:.1} claims_scroll_ms_max={scroll_max:.1} \
+         pair_scroll_ms_median={pair_median:.1} pair_scroll_ms_max={pair_max:.1}"
+    );
+}
