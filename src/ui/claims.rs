@@ -132,7 +132,8 @@ pub fn claims_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>) {
                 claim_row_ui(ui, pctx, cluster, row, rect);
             }
             if let Some(id) = reveal
-                && let Some(rect) = reveal_rect(&clusters, &layout, id, width)
+                && let Some(rect) =
+                    reveal_rect(&clusters, &layout, id, width, &mut pctx.state.claims_view.expanded)
             {
                 // Only as far as needed: a click in this list must not make it jump.
                 ui.scroll_to_rect(rect.translate(origin.to_vec2()), None);
@@ -154,16 +155,22 @@ fn empty_message(filter: RowFilter) -> &'static str {
     }
 }
 
-/// Where the statement `id` is drawn (content coordinates), if its claim is listed.
+/// Where the statement `id` is drawn (content coordinates), if its claim is listed;
+/// a folded claim is unfolded so the statement shows from the next frame on.
 fn reveal_rect(
     clusters: &Clusters,
     layout: &RowLayout,
     id: StatementId,
     width: f32,
+    expanded: &mut BTreeSet<ClusterId>,
 ) -> Option<Rect> {
     let cluster = clusters.cluster_of(id)?;
     let row = layout.row_of(clusters, cluster.id)?;
-    let position = cluster.statements.iter().position(|&s| s == id)?.min(row.shown);
+    let position = cluster.statements.iter().position(|&s| s == id)?;
+    if position >= row.shown {
+        expanded.insert(cluster.id);
+    }
+    let position = position.min(row.shown);
     let top = row.top + row.statements_top() + position as f32 * theme::CLAIM_STATEMENT_HEIGHT;
     Some(Rect::from_min_size(pos2(0.0, top), vec2(width, theme::CLAIM_STATEMENT_HEIGHT)))
 }
@@ -438,7 +445,7 @@ fn statement_line_ui(
         .or_else(|| article.map(|a| a.meta.title.clone()))
         .unwrap_or_default();
     let date = article.and_then(|a| a.meta.published.as_ref()).map(crate::model::PubDate::iso);
-    let date_width = if date.is_some() { 170.0 } else { 0.0 };
+    let date_width = if date.is_some() { 150.0 } else { 0.0 };
     let outlet_width = (rect.right() - left - why_room - date_width - 8.0).max(40.0);
     let layout =
         pctx.text.layout(&outlet, &theme::title_style(ui.visuals()), Some(outlet_width), Some(1));

@@ -93,6 +93,17 @@ fn claims_view_lists_shared_claims_with_origins_and_divergences() {
         "a reprinted claim counts fewer origins than reports: {summaries:?}"
     );
 
+    // "Why together?" explains a statement's place in its claim.
+    harness.get_all_by_label("why together?").next().expect("a why button").hover();
+    let started = std::time::Instant::now();
+    while harness.query_by_label_contains("Similarity").is_none() {
+        assert!(started.elapsed().as_secs() < 20, "no explanation shown");
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(harness.query_by_label_contains("Compared with").is_some());
+    shot(&mut harness, "why");
+
     // Only divergent claims: the negation ("was aware" / "was not aware") shows.
     harness.get_by_label("diverging only").click();
     harness.run_steps(3);
