@@ -465,11 +465,12 @@ fn highlights_ui(
                 Id::unique(("pair_highlight", side.index(), id, k)),
                 Sense::click(),
             );
-            if k == 0 {
-                response.widget_info(|| {
-                    egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
-                });
-            }
+            // Every line of a statement is clickable; the first carries its words.
+            let line_label =
+                if k == 0 { label.clone() } else { format!("{label} (line {})", k + 1) };
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &line_label)
+            });
             if response.clicked() {
                 pctx.state.select_statement(id, statement.article);
                 pctx.state.pair.selected_match = mark.and_then(|m| m.partner).map(|p| match side {
