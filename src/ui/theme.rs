@@ -311,3 +311,11 @@ pub fn picked_fill(dark: bool) -> Color32 {
 pub fn syndicated_color(dark: bool) -> Color32 {
     if dark { Color32::from_rgb(0xd0, 0xa0, 0xff) } else { Color32::from_rgb(0x70, 0x30, 0xa0) }
 }
+
+/// Faint fill of a statement without a match in "compare two articles", so the
+/// matching claims stand out.
+#[must_use]
+pub fn unmatched_fill(kind: Kind, dark: bool) -> Color32 {
+    let c = kind_color(kind, dark);
+    Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), if dark { 0x1c } else { 0x14 })
+}
