@@ -442,7 +442,7 @@ fn highlights_ui(
             || pctx.state.pair.selected_match.is_some_and(|(l, r)| l == id || r == id);
         let fill = match mark {
             Some(m) if m.matched => theme::match_fill(m.divergent, dark, selected),
-            _ => theme::highlight_color(statement.kind, false, dark),
+            _ => theme::unmatched_fill(statement.kind, dark),
         };
         let label = match mark {
             Some(m) if m.divergent => format!("Diverging claim: {}", statement.span.quote),
