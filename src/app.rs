@@ -488,12 +488,14 @@ impl TwoTrackApp {
         let count = result.articles.len();
         let mut commands = Vec::new();
         let mut first_article = None;
+        let mut new_articles = Vec::new();
         let mut next = self.ws.project.next_id.max(1);
         for imported in result.articles {
             let mut article = imported.imported.article;
             article.id = ArticleId(next);
             next += 1;
             first_article.get_or_insert(article.id);
+            new_articles.push(article.id);
             let article_id = article.id;
             commands.push(Command::PutArticle(Box::new(article)));
             commands.extend(suggestion_commands(&mut next, article_id, imported.suggestions));
@@ -524,6 +526,10 @@ impl TwoTrackApp {
                         )
                     };
                     self.notify(Level::Info, text);
+                    // Last, so the status bar shows it: reprints are not corroboration.
+                    for notice in ui::claims::syndication_notices(&self.ws.project, &new_articles) {
+                        self.notify(Level::Warning, notice);
+                    }
                 }
                 Err(err) => self.notify(Level::Error, format!("Import failed: {err}")),
             }
@@ -1054,7 +1060,8 @@ impl eframe::App for TwoTrackApp {
                 .show(ui, |ui| ui::inspector::inspector_ui(ui, &mut pctx));
         }
         egui::CentralPanel::default_margins().show(ui, |ui| {
-            if panels.reader {
+            // Two articles side by side are two readers already: give them the room.
+            if panels.reader && pctx.state.central != ui::state::CentralView::Pair {
                 egui::Panel::left("reader")
                     .resizable(true)
                     .default_size(ui::theme::READER_WIDTH)

@@ -130,6 +130,7 @@ fn article_row_ui(
         if count.unreviewed > 0 {
             ui.weak(format!("{} to review", count.unreviewed));
         }
+        syndication_mark_ui(ui, pctx, article.id);
     });
     response
         .widget_info(|| egui::WidgetInfo::selected(egui::Role::ListItem, true, selected, title));
@@ -165,6 +166,30 @@ fn article_row_ui(
             pctx.sender
                 .command("Remove article", ops::remove_article_cascade(pctx.project, article.id));
             ui.close();
+        }
+    });
+}
+
+/// A mark on articles that are near-identical copies of others in the project
+/// (reprints, syndicated wire copy); hovering names the other articles.
+fn syndication_mark_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, id: ArticleId) {
+    let copies = pctx.state.claims.syndicated_partners(ui.ctx(), pctx.project, pctx.revision, id);
+    if copies.is_empty() {
+        return;
+    }
+    let color = theme::syndicated_color(ui.visuals().dark_mode);
+    let response = ui.colored_label(color, "❐ copy");
+    response.on_hover_ui(|ui| {
+        ui.set_max_width(360.0);
+        ui.label("Near-identical to (counted as one origin):");
+        let style = theme::row_style(ui.visuals());
+        for (other, similarity) in copies {
+            let Some(article) = pctx.project.articles.get(&other) else { continue };
+            let line = format!("{:.0}% · {}", similarity * 100.0, article_meta_line(article));
+            let title =
+                if article.meta.title.is_empty() { "(untitled)" } else { &article.meta.title };
+            text::label(ui, pctx.text, title, &theme::title_style(ui.visuals()));
+            text::label(ui, pctx.text, &line, &style);
         }
     });
 }

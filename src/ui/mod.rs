@@ -1,6 +1,7 @@
 //! The panels of the main window. Panels read the project and *send* commands and
 //! actions through [`Sender`]; they never mutate the project themselves.
 
+pub mod claims;
 pub mod compare;
 pub mod edits;
 pub mod filters;
@@ -8,6 +9,7 @@ pub mod inspector;
 pub mod library;
 pub mod menu;
 pub mod modals;
+pub mod pair;
 pub mod reader;
 pub mod review;
 pub mod state;
@@ -114,16 +116,22 @@ pub struct PanelCtx<'a> {
     pub revision: u64,
 }
 
-/// The central area: tabs for Compare and Timeline.
+/// The central area: tabs for Compare, Timeline, Claims and Two articles.
 pub fn central_ui(ui: &mut egui::Ui, pctx: &mut PanelCtx<'_>) {
     use state::CentralView;
     ui.horizontal(|ui| {
         ui.selectable_value(&mut pctx.state.central, CentralView::Compare, "Compare");
         ui.selectable_value(&mut pctx.state.central, CentralView::Timeline, "Timeline");
+        ui.selectable_value(&mut pctx.state.central, CentralView::Claims, "Claims")
+            .on_hover_text("Claims across articles: who reported what, where reports diverge");
+        ui.selectable_value(&mut pctx.state.central, CentralView::Pair, "Two articles")
+            .on_hover_text("Two articles side by side, matching claims connected");
     });
     ui.separator();
     match pctx.state.central {
         CentralView::Compare => compare::compare_ui(ui, pctx),
         CentralView::Timeline => timeline::timeline_ui(ui, pctx),
+        CentralView::Claims => claims::claims_ui(ui, pctx),
+        CentralView::Pair => pair::pair_ui(ui, pctx),
     }
 }

@@ -13,6 +13,10 @@ pub enum CentralView {
     Compare,
     /// Statements over time.
     Timeline,
+    /// Claims across articles: clusters, divergences, independence.
+    Claims,
+    /// Two articles side by side with their matching claims connected.
+    Pair,
 }
 
 /// A pending drag-and-drop of a statement card.
@@ -99,6 +103,12 @@ pub struct UiState {
     pub compare_cache: super::compare::LayoutCache,
     /// Review actions asked for by keys, menus or buttons this frame.
     pub pending_review: Vec<super::review::ReviewAction>,
+    /// Claim clusters and syndicated articles, computed in the background.
+    pub claims: super::claims::ClaimsCache,
+    /// The claims view's filters, picks and name table drafts.
+    pub claims_view: super::claims::ClaimsViewState,
+    /// The two articles compared side by side, and that view's state.
+    pub pair: super::pair::PairState,
 }
 
 impl Default for UiState {
@@ -132,6 +142,9 @@ impl Default for UiState {
             focus_question_title: false,
             clear_reader_selection: false,
             scroll_reader_to: None,
+            claims: super::claims::ClaimsCache::default(),
+            claims_view: super::claims::ClaimsViewState::default(),
+            pair: super::pair::PairState::default(),
         }
     }
 }

@@ -247,3 +247,75 @@ pub fn title_style(visuals: &Visuals) -> TextStyle {
 pub fn editor_style(visuals: &Visuals) -> TextStyle {
     TextStyle { size_pt: 14.0, line_height: 1.5, ..row_style(visuals) }
 }
+
+/// Height of one statement in the claims view: a source line and two lines of text.
+pub const CLAIM_STATEMENT_HEIGHT: f32 = 60.0;
+/// Width of the gutter between the two texts of "compare two articles".
+pub const PAIR_GUTTER_WIDTH: f32 = 90.0;
+
+/// Colour of a matching claim in "compare two articles": agreeing, or diverging.
+#[must_use]
+pub fn match_color(divergent: bool, dark: bool) -> Color32 {
+    match (divergent, dark) {
+        (false, false) => Color32::from_rgb(0x18, 0x80, 0x70),
+        (false, true) => Color32::from_rgb(0x4c, 0xd0, 0xb8),
+        (true, false) => Color32::from_rgb(0xc8, 0x30, 0x40),
+        (true, true) => Color32::from_rgb(0xff, 0x70, 0x80),
+    }
+}
+
+/// Translucent fill of a matching claim's highlight or connecting band.
+#[must_use]
+pub fn match_fill(divergent: bool, dark: bool, emphasised: bool) -> Color32 {
+    let c = match_color(divergent, dark);
+    let alpha = match (emphasised, dark) {
+        (true, _) => 0x80,
+        (false, false) => 0x38,
+        (false, true) => 0x48,
+    };
+    Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), alpha)
+}
+
+/// Colour of divergence marks (negation, numbers, dates, speaker, actor).
+#[must_use]
+pub fn divergence_color(dark: bool) -> Color32 {
+    if dark { Color32::from_rgb(0xff, 0x8a, 0x50) } else { Color32::from_rgb(0xb8, 0x40, 0x00) }
+}
+
+/// Colour of the "rests only on unofficial sources" mark.
+#[must_use]
+pub fn unofficial_only_color(dark: bool) -> Color32 {
+    if dark { Color32::from_rgb(0xff, 0x70, 0x70) } else { Color32::from_rgb(0xb0, 0x10, 0x30) }
+}
+
+/// Colour of the "backed on the record" mark.
+#[must_use]
+pub fn on_record_color(dark: bool) -> Color32 {
+    kind_color(Kind::Official, dark)
+}
+
+/// Background of a claim row in the claims view.
+#[must_use]
+pub fn claim_fill(dark: bool) -> Color32 {
+    if dark { Color32::from_rgb(0x24, 0x27, 0x2d) } else { Color32::from_rgb(0xf4, 0xf5, 0xf8) }
+}
+
+/// Background of a statement picked for merging or splitting.
+#[must_use]
+pub fn picked_fill(dark: bool) -> Color32 {
+    card_fill(true, true, dark)
+}
+
+/// Colour of the "near-identical copy" mark in the library.
+#[must_use]
+pub fn syndicated_color(dark: bool) -> Color32 {
+    if dark { Color32::from_rgb(0xd0, 0xa0, 0xff) } else { Color32::from_rgb(0x70, 0x30, 0xa0) }
+}
+
+/// Faint fill of a statement without a match in "compare two articles", so the
+/// matching claims stand out.
+#[must_use]
+pub fn unmatched_fill(kind: Kind, dark: bool) -> Color32 {
+    let c = kind_color(kind, dark);
+    Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), if dark { 0x1c } else { 0x14 })
+}

@@ -5,6 +5,7 @@
 
 mod analysis;
 mod app;
+mod claims_ui;
 mod common;
 mod compare;
 mod export;

@@ -1,5 +1,6 @@
 //! Links drawn between the columns as curved bands, like a diff viewer's
-//! connectors, coloured by type and following scrolling.
+//! connectors, coloured by type and following scrolling; [`paint_ribbon`] draws the
+//! same kind of connector between spans of two texts (compare two articles).
 
 use egui::{Color32, Mesh, Painter, Pos2, Rect, Shape, Stroke, pos2};
 
@@ -88,6 +89,17 @@ fn band_points(
 }
 
 fn paint_band(painter: &Painter, curve: [Pos2; 4], fill: Color32, edge: Stroke) {
+    paint_tapered(painter, curve, (BAND_HALF, BAND_HALF), fill, edge);
+}
+
+/// Paint a band along `curve` whose half-height runs from `half.0` to `half.1`.
+fn paint_tapered(
+    painter: &Painter,
+    curve: [Pos2; 4],
+    half: (f32, f32),
+    fill: Color32,
+    edge: Stroke,
+) {
     let [p0, p1, p2, p3] = curve;
     let mut mesh = Mesh::default();
     let mut top = Vec::with_capacity(SAMPLES + 1);
@@ -95,8 +107,11 @@ fn paint_band(painter: &Painter, curve: [Pos2; 4], fill: Color32, edge: Stroke) 
     for i in 0..=SAMPLES {
         let t = i as f32 / SAMPLES as f32;
         let c = cubic(p0, p1, p2, p3, t);
-        top.push(pos2(c.x, c.y - BAND_HALF));
-        bottom.push(pos2(c.x, c.y + BAND_HALF));
+        // Smoothstep, so the band leaves each end level with it.
+        let s = t * t * (3.0 - 2.0 * t);
+        let h = half.0 + (half.1 - half.0) * s;
+        top.push(pos2(c.x, c.y - h));
+        bottom.push(pos2(c.x, c.y + h));
     }
     for (i, (t, b)) in top.iter().zip(&bottom).enumerate() {
         mesh.colored_vertex(*t, fill);
@@ -110,6 +125,48 @@ fn paint_band(painter: &Painter, curve: [Pos2; 4], fill: Color32, edge: Stroke) 
     painter.add(Shape::mesh(mesh));
     painter.add(Shape::line(top, edge));
     painter.add(Shape::line(bottom, edge));
+}
+
+/// One end of a [`paint_ribbon`]: the x where it meets its text and the vertical
+/// extent it covers there (screen points).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RibbonEnd {
+    /// Where the ribbon meets the text.
+    pub x: f32,
+    /// Top of the covered text.
+    pub top: f32,
+    /// Bottom of the covered text.
+    pub bottom: f32,
+}
+
+impl RibbonEnd {
+    fn centre(self) -> End {
+        End { x: self.x, y: f32::midpoint(self.top, self.bottom) }
+    }
+
+    fn half(self) -> f32 {
+        ((self.bottom - self.top) / 2.0).max(1.0)
+    }
+}
+
+/// The middle of the ribbon from `left` to `right` (for hit-testing and labels).
+#[must_use]
+pub fn ribbon_midpoint(left: RibbonEnd, right: RibbonEnd) -> Pos2 {
+    let [p0, p1, p2, p3] = centre_curve(left.centre(), right.centre(), 0.0);
+    cubic(p0, p1, p2, p3, 0.5)
+}
+
+/// Paint a diff-viewer connector from a span of text on the left to one on the
+/// right: as tall as each span where it meets it, curving between them.
+pub fn paint_ribbon(
+    painter: &Painter,
+    left: RibbonEnd,
+    right: RibbonEnd,
+    fill: Color32,
+    edge: Stroke,
+) {
+    let curve = centre_curve(left.centre(), right.centre(), 0.0);
+    paint_tapered(painter, curve, (left.half(), right.half()), fill, edge);
 }
 
 /// Paint every link whose cards are laid out, clipped to `visible` (screen space).
@@ -156,6 +213,15 @@ mod tests {
         assert_eq!(curve[3], pos2(156.0, 300.0));
         let mid = cubic(curve[0], curve[1], curve[2], curve[3], 0.5);
         assert!((mid.y - 175.0).abs() < 0.01 && (mid.x - 128.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn ribbon_midpoint_lies_halfway_between_the_spans() {
+        let left = RibbonEnd { x: 100.0, top: 40.0, bottom: 80.0 };
+        let right = RibbonEnd { x: 160.0, top: 200.0, bottom: 220.0 };
+        let mid = ribbon_midpoint(left, right);
+        assert!((mid.x - 130.0).abs() < 0.01, "{mid:?}");
+        assert!((mid.y - 135.0).abs() < 0.01, "{mid:?}");
     }
 
     #[test]
