@@ -356,7 +356,7 @@ fn origins_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, cluster: &Cluster, rect: Rec
         })
         .collect();
     let style = theme::meta_style(child.visuals());
-    widgets::one_line(&mut child, pctx.text, &names.join(" · "), &style);
+    widgets::one_line(&mut child, pctx.text, &widgets::join_isolated(&names, " · "), &style);
 }
 
 fn divergence_ui(

@@ -37,7 +37,7 @@ pub fn article_meta_line(article: &Article) -> String {
     if parts.is_empty() {
         parts.push(article.source.path.clone().unwrap_or_else(|| "pasted text".to_owned()));
     }
-    parts.join(" · ")
+    widgets::join_isolated(&parts, " · ")
 }
 
 /// The library panel.

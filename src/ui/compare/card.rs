@@ -24,7 +24,7 @@ pub struct CardInfo<'a> {
 #[must_use]
 pub fn source_line(statement: &Statement) -> String {
     match (statement.speaker.as_deref(), statement.actor.as_deref()) {
-        (Some(s), Some(a)) if s != a => format!("{s} · {a}"),
+        (Some(s), Some(a)) if s != a => crate::ui::widgets::join_isolated(&[s, a], " · "),
         (Some(s), _) => s.to_owned(),
         (None, Some(a)) => a.to_owned(),
         (None, None) => "unattributed".to_owned(),
@@ -51,7 +51,7 @@ pub fn origin_line(statement: &Statement, article: Option<&Article>) -> String {
     if !statement.is_reviewed() {
         parts.push("suggested".to_owned());
     }
-    parts.join(" · ")
+    crate::ui::widgets::join_isolated(&parts, " · ")
 }
 
 /// Accessible label of a card.

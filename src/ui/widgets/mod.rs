@@ -4,6 +4,19 @@ use egui::{Id, Response, Sense, Ui};
 
 use crate::text::{self, LabelOptions, TextEngine, TextStyle};
 
+/// Join parts of a metadata line ("outlet · date · language") so each keeps its own
+/// direction: every part is a first-strong isolate (U+2068 … U+2069). Without it an ISO
+/// date after an Arabic outlet name reads backwards ("07-07-2023"), as UAX #9 orders
+/// numbers that follow Arabic letters.
+#[must_use]
+pub fn join_isolated<S: AsRef<str>>(parts: &[S], separator: &str) -> String {
+    parts
+        .iter()
+        .map(|p| format!("\u{2068}{}\u{2069}", p.as_ref()))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
 /// A single-line content label that elides instead of wrapping.
 pub fn one_line(
     ui: &mut Ui,
