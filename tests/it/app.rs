@@ -186,3 +186,53 @@ fn file_export_writes_an_html_report() {
     let html = std::fs::read_to_string(&path).expect("report written");
     assert!(html.contains("<html") && html.contains("dir=\"rtl\""), "an HTML report with RTL text");
 }
+
+#[test]
+fn an_article_pasted_from_the_clipboard_becomes_a_new_article() {
+    let mut harness = start_app(StartWith::Empty, vec![]);
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_role_and_label(Role::Button, "New article from clipboard Ctrl+Shift+V").click();
+    harness.run_steps(2);
+    // The system answers the paste request with the clipboard's text.
+    let text = "قال متحدث باسم وزارة الخارجية إن الإدارة لم توافق على المحادثات.\n\nوأفادت مصادر مطلعة بأن الاجتماع عقد في نيويورك.";
+    harness.event(egui::Event::Paste(text.to_owned()));
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_eq!(app.project().articles.len(), 1, "one article from the clipboard");
+    let article = app.project().articles.values().next().unwrap();
+    assert_eq!(article.source.format, twotrack::model::SourceFormat::Clipboard);
+    assert!(article.text.contains("مصادر مطلعة"));
+    assert!(
+        app.project().statements.values().any(|s| s.article == article.id),
+        "statements are suggested for a pasted article too"
+    );
+}
+
+/// A file dropped on the window.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn files_dropped_on_the_window_are_imported() {
+    let mut harness = start_app(StartWith::Empty, vec![]);
+    let files = ["assets/sample/wire_en.txt", "assets/sample/daily_en.md"];
+    for file in files {
+        harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(repo_file(file))));
+    }
+    harness.run_steps(2);
+    step_until(&mut harness, "the import", |app| app.project().articles.len() == 2);
+    let titles: Vec<String> =
+        harness.state().project().articles.values().map(|a| a.meta.title.clone()).collect();
+    assert!(titles.iter().any(|t| t.contains("Former US officials")), "{titles:?}");
+}
