@@ -236,3 +236,15 @@ fn files_dropped_on_the_window_are_imported() {
         harness.state().project().articles.values().map(|a| a.meta.title.clone()).collect();
     assert!(titles.iter().any(|t| t.contains("Former US officials")), "{titles:?}");
 }
+
+#[test]
+fn articles_named_on_the_command_line_open_in_a_new_unsaved_project() {
+    let files =
+        vec![repo_file("assets/sample/article_ar.txt"), repo_file("assets/sample/wire_en.txt")];
+    let mut harness = start_app(StartWith::Articles(files), vec![]);
+    step_until(&mut harness, "the import", |app| app.project().articles.len() == 2);
+    let app = harness.state();
+    assert!(app.workspace().path.is_none() && app.workspace().is_dirty(), "new and unsaved");
+    let first = app.project().articles.values().find(|a| a.meta.language == "ar").unwrap();
+    assert_eq!(app.ui_state().current_article, Some(first.id), "the first file is in the reader");
+}
