@@ -248,3 +248,22 @@ fn articles_named_on_the_command_line_open_in_a_new_unsaved_project() {
     let first = app.project().articles.values().find(|a| a.meta.language == "ar").unwrap();
     assert_eq!(app.ui_state().current_article, Some(first.id), "the first file is in the reader");
 }
+
+#[test]
+fn a_project_file_changed_by_another_program_is_noticed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("watched.ron");
+    let mut project = twotrack::app::sample::sample_project();
+    twotrack::store::save(&path, &project).unwrap();
+    let mut harness = start_app(StartWith::Project(path.clone()), vec![]);
+    assert!(harness.query_by_label("Reload from disk").is_none());
+    // Another program rewrites the file.
+    project.name = "Changed elsewhere".to_owned();
+    twotrack::store::save(&path, &project).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    harness.run_steps(3);
+    harness.get_by_role_and_label(Role::Button, "Reload from disk").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().project().name, "Changed elsewhere");
+    assert!(harness.query_by_label("Reload from disk").is_none(), "the warning goes away");
+}
