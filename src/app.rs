@@ -866,13 +866,12 @@ impl TwoTrackApp {
                         .text(format!("Importing {} / {}", job.done, job.total)),
                 );
             }
-            let unreviewed =
-                self.ws.project.statements.values().filter(|s| !s.is_reviewed()).count();
+            let counts = self.ui.counts(&self.ws.project, self.ws.history.state());
             ui.label(format!(
                 "{} articles · {} statements · {} unreviewed",
                 self.ws.project.articles.len(),
-                self.ws.project.statements.values().filter(|s| s.is_visible()).count(),
-                unreviewed
+                counts.statements,
+                counts.unreviewed
             ));
             ui.separator();
             let mut dismiss = false;

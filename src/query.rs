@@ -468,6 +468,29 @@ pub struct ArticleCounts {
     pub unreviewed: usize,
 }
 
+/// Counts the library, toolbar and status bar show.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProjectCounts {
+    /// Per article.
+    pub articles: std::collections::BTreeMap<ArticleId, ArticleCounts>,
+    /// Visible statements in the project.
+    pub statements: usize,
+    /// Suggestions not yet reviewed in the project.
+    pub unreviewed: usize,
+}
+
+impl ProjectCounts {
+    /// Count `project`.
+    #[must_use]
+    pub fn of(project: &Project) -> Self {
+        let articles = article_counts(project);
+        let statements =
+            articles.values().map(|c| c.official + c.unofficial + c.unclassified).sum();
+        let unreviewed = articles.values().map(|c| c.unreviewed).sum();
+        Self { articles, statements, unreviewed }
+    }
+}
+
 /// Statement counts per article (rejected statements not counted).
 #[must_use]
 pub fn article_counts(project: &Project) -> std::collections::BTreeMap<ArticleId, ArticleCounts> {

@@ -290,7 +290,7 @@ fn date_field(ui: &mut Ui, value: &mut String) {
 }
 
 fn review_buttons_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>) {
-    let unreviewed = pctx.project.statements.values().filter(|s| !s.is_reviewed()).count();
+    let unreviewed = pctx.state.counts(pctx.project, pctx.revision).unreviewed;
     if ui
         .add_enabled(unreviewed > 0, egui::Button::new(format!("Next unreviewed ({unreviewed})")))
         .on_hover_text("N")

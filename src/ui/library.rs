@@ -76,7 +76,7 @@ pub fn library_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>) {
         ui.label("No articles yet. Use File ▸ Open articles…, drop files here, or paste an article (Ctrl+Shift+V).");
         return;
     }
-    let counts = crate::query::article_counts(pctx.project);
+    let counts = pctx.state.counts(pctx.project, pctx.revision);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(
         ui,
         ROW_HEIGHT,
@@ -85,7 +85,7 @@ pub fn library_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>) {
             for index in range {
                 let Some(&id) = ids.get(index) else { continue };
                 let Some(article) = pctx.project.articles.get(&id) else { continue };
-                let count = counts.get(&id).copied().unwrap_or_default();
+                let count = counts.articles.get(&id).copied().unwrap_or_default();
                 article_row_ui(ui, pctx, article, count, &ids);
             }
         },

@@ -87,6 +87,8 @@ pub struct UiState {
     pub scroll_reader_to: Option<CharRange>,
     /// One-shot: clear the reader's text selection.
     pub clear_reader_selection: bool,
+    /// Statement counts per article and the project revision they were counted at.
+    pub counts: Option<(u64, std::sync::Arc<crate::query::ProjectCounts>)>,
     /// The search index and the project revision it was built for.
     pub search_index: Option<(u64, std::sync::Arc<crate::query::SearchIndex>)>,
     /// The last search: query, revision and hits.
@@ -135,6 +137,7 @@ impl Default for UiState {
             compare_cache: super::compare::LayoutCache::default(),
             central: CentralView::Compare,
             search_index: None,
+            counts: None,
             edit_targets: std::collections::HashMap::new(),
             edit_error: None,
             search_hits: None,
@@ -167,6 +170,22 @@ impl UiState {
         let hits = std::sync::Arc::new(self.search_index(project, revision).search(query, 200));
         self.search_hits = Some((query.to_owned(), revision, std::sync::Arc::clone(&hits)));
         hits
+    }
+
+    /// Statement counts for the project at `revision`, counted once per change.
+    pub fn counts(
+        &mut self,
+        project: &crate::model::Project,
+        revision: u64,
+    ) -> std::sync::Arc<crate::query::ProjectCounts> {
+        match &self.counts {
+            Some((counted, counts)) if *counted == revision => std::sync::Arc::clone(counts),
+            _ => {
+                let counts = std::sync::Arc::new(crate::query::ProjectCounts::of(project));
+                self.counts = Some((revision, std::sync::Arc::clone(&counts)));
+                counts
+            }
+        }
     }
 
     /// The search index for the project at `revision`, built when first needed.
