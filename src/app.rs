@@ -167,6 +167,15 @@ impl Workspace {
     }
 }
 
+/// How a message of `level` is drawn.
+fn message_style(visuals: &egui::Visuals, level: Level) -> crate::text::TextStyle {
+    let color = match level {
+        Level::Error => ui::theme::error_color(visuals.dark_mode),
+        Level::Warning | Level::Info => visuals.text_color(),
+    };
+    crate::text::TextStyle { color, ..ui::theme::row_style(visuals) }
+}
+
 /// Commands adding `suggestions` to `article`, with fresh ids counted from `next`.
 /// Write `bytes` to a temporary file beside `path`, then rename it over `path`, so
 /// a failed write (full disk) never leaves half a report.
@@ -226,6 +235,7 @@ pub struct TwoTrackApp {
     first_frame_done: bool,
     autosaver: Option<crate::store::Autosaver>,
     lexicon: std::sync::Arc<crate::analysis::Lexicon>,
+    show_messages: bool,
 }
 
 impl TwoTrackApp {
@@ -261,6 +271,7 @@ impl TwoTrackApp {
             first_frame_done: false,
             autosaver: None,
             lexicon: std::sync::Arc::new(lexicon),
+            show_messages: false,
         };
         if let Some(err) = lexicon_error {
             {
@@ -855,7 +866,6 @@ impl TwoTrackApp {
     }
 
     fn status_ui(&mut self, ui: &mut egui::Ui) {
-        let dark = ui.visuals().dark_mode;
         ui.horizontal(|ui| {
             if let Some(job) = &self.import_job {
                 let fraction =
@@ -874,16 +884,20 @@ impl TwoTrackApp {
                 counts.unreviewed
             ));
             ui.separator();
+            if self.messages.len() > 1
+                && ui
+                    .small_button(format!("Messages ({})", self.messages.len()))
+                    .on_hover_text("Every message of this session")
+                    .clicked()
+            {
+                self.show_messages = !self.show_messages;
+            }
             let mut dismiss = false;
             if let Some(message) = self.messages.last() {
-                let color = match message.level {
-                    Level::Error => ui::theme::error_color(dark),
-                    Level::Warning | Level::Info => ui.visuals().text_color(),
-                };
-                let style = crate::text::TextStyle { color, ..ui::theme::row_style(ui.visuals()) };
                 let text = message.text.clone();
+                let style = message_style(ui.visuals(), message.level);
                 let options = crate::text::LabelOptions {
-                    wrap: false,
+                    max_lines: Some(1),
                     ..crate::text::LabelOptions::default()
                 };
                 let width = (ui.available_width() - 30.0).max(50.0);
@@ -896,6 +910,29 @@ impl TwoTrackApp {
                 self.messages.pop();
             }
         });
+    }
+
+    /// All messages of the session, newest first, each in full.
+    fn messages_window(&mut self, ctx: &egui::Context) {
+        let mut open = self.show_messages;
+        let mut clear = false;
+        egui::Window::new("Messages").open(&mut open).default_width(560.0).show(ctx, |ui| {
+            if ui.button("Clear all").clicked() {
+                clear = true;
+            }
+            egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
+                for message in self.messages.iter().rev() {
+                    let style = message_style(ui.visuals(), message.level);
+                    crate::text::label(ui, &mut self.text, &message.text, &style);
+                    ui.separator();
+                }
+            });
+        });
+        if clear {
+            self.messages.clear();
+            open = false;
+        }
+        self.show_messages = open;
     }
 
     fn changed_on_disk_ui(&mut self, ui: &mut egui::Ui, sender: &mut Sender) {
@@ -1080,6 +1117,7 @@ impl eframe::App for TwoTrackApp {
         ui::modals::shortcuts_window(&ctx, &mut self.ui.show_shortcuts);
         self.ui.editor_focused = self.text.has_text_focus(&ctx);
         self.modal_ui(&ctx, &mut sender);
+        self.messages_window(&ctx);
         self.prefs.panels = self.ui.panels;
 
         self.apply_sent(sender, &ctx);

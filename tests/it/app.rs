@@ -1,7 +1,7 @@
 //! The real app driven like a user: by accessibility role and label.
 
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use twotrack::app::StartWith;
 use twotrack::app::dialogs::DialogOutcome;
 
@@ -266,4 +266,39 @@ fn a_project_file_changed_by_another_program_is_noticed() {
     harness.run_steps(3);
     assert_eq!(harness.state().project().name, "Changed elsewhere");
     assert!(harness.query_by_label("Reload from disk").is_none(), "the warning goes away");
+}
+
+#[test]
+fn a_folder_of_mixed_files_imports_the_good_ones_and_names_each_bad_one() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(repo_file("assets/sample/wire_en.txt"), dir.path().join("good.txt")).unwrap();
+    std::fs::copy(repo_file("assets/sample/daily_en.md"), dir.path().join("also good.md")).unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    std::fs::write(
+        dir.path().join("image.html"),
+        [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0, 1, 2, 3],
+    )
+    .unwrap();
+    let mut harness =
+        start_app(StartWith::Empty, vec![DialogOutcome::Picked(vec![dir.path().to_owned()])]);
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Import a folder…").click();
+    harness.run_steps(2);
+    step_until(&mut harness, "the import", |app| {
+        !app.is_importing() && app.project().articles.len() == 2
+    });
+    harness.run_steps(2);
+    let texts: Vec<String> = harness.state().messages().iter().map(|m| m.text.clone()).collect();
+    assert!(texts.iter().any(|t| t.contains("empty.txt")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("image.html")), "{texts:?}");
+    // Every message can be read in full in the Messages window.
+    let button = harness
+        .get_all_by_role(Role::Button)
+        .find(|n| n.accesskit_node().label().is_some_and(|l| l.starts_with("Messages (")))
+        .expect("a Messages button");
+    button.click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("empty.txt").is_some());
+    assert!(harness.query_by_label_contains("image.html").is_some());
 }
