@@ -26,6 +26,7 @@ mod paint;
 mod script;
 mod selection;
 mod style;
+mod wrap;
 
 pub use atlas::AtlasStats;
 pub use document::{
