@@ -12,6 +12,7 @@
 
 mod atlas;
 mod cache;
+mod caret;
 mod doc_state;
 mod document;
 mod editor;

@@ -146,13 +146,15 @@ fn editor_types_arabic_and_english_moves_selects_deletes_and_undoes() {
     h.run();
     assert_eq!(editor_text(&h), "«قال المتحدث Reuter»");
 
-    // In an RTL paragraph ArrowRight moves back logically; Shift extends.
-    for _ in 0..7 {
-        h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    // Shift extends: from the right edge (the start) of this RTL line, four presses of
+    // Shift+ArrowLeft select "«قال".
+    h.key_press(Key::Home);
+    for _ in 0..4 {
+        h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
     }
     h.key_press(Key::Delete);
     h.run();
-    assert_eq!(editor_text(&h), "«قال المتحدث ");
+    assert_eq!(editor_text(&h), " المتحدث Reuter»");
 
     // Select all and type over it.
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
@@ -1103,18 +1105,19 @@ fn editor_end_of_rtl_paragraph_ending_in_latin() {
     h.get_by_label("Note").type_text("X");
     h.run();
     assert_eq!(editor_text(&h), "قال المتحدث باسم ReutersX");
-    // In this RTL paragraph ArrowLeft moves forward logically; at the end it stays.
+    // The end of this RTL paragraph is drawn right of "X", inside the line: ArrowLeft
+    // moves the caret on screen, over "X", so "Y" goes before it.
     h.key_press(Key::ArrowLeft);
     h.get_by_label("Note").type_text("Y");
     h.run();
-    assert_eq!(editor_text(&h), "قال المتحدث باسم ReutersXY");
-    // Ctrl+Home, then ArrowLeft (forward in RTL) twice: after "قا"
+    assert_eq!(editor_text(&h), "قال المتحدث باسم ReutersYX");
+    // Ctrl+Home, then ArrowLeft twice over the first two letters: after "قا"
     h.key_press_modifiers(Modifiers::COMMAND, Key::Home);
     h.key_press(Key::ArrowLeft);
     h.key_press(Key::ArrowLeft);
     h.get_by_label("Note").type_text("ـ");
     h.run();
-    assert_eq!(editor_text(&h), "قاـل المتحدث باسم ReutersXY");
+    assert_eq!(editor_text(&h), "قاـل المتحدث باسم ReutersYX");
 }
 
 #[test]
@@ -1155,6 +1158,42 @@ fn editor_home_end_up_down_follow_visual_lines() {
     h.key_press(Key::Backspace);
     h.run();
     assert_eq!(editor_text(&h), text);
+}
+
+/// Put the caret with `keys` (after Ctrl+Home) and type `marker`; the resulting text.
+fn type_after_keys(text: &str, keys: &[(Modifiers, Key)], marker: &str) -> String {
+    let mut h = note_harness(text, true);
+    h.run();
+    h.get_by_label("Note").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Home);
+    for &(modifiers, key) in keys {
+        h.key_press_modifiers(modifiers, key);
+    }
+    h.get_by_label("Note").type_text(marker);
+    h.run();
+    editor_text(&h)
+}
+
+#[test]
+fn editor_arrows_move_the_caret_visually_in_mixed_lines() {
+    let left = (Modifiers::NONE, Key::ArrowLeft);
+    let right = (Modifiers::NONE, Key::ArrowRight);
+    // Arabic line with a Latin word: from the start (right edge) Left crosses "قال", the
+    // space, then "s" and "r" of "Reuters" (its right end first).
+    assert_eq!(type_after_keys("قال Reuters أمس", &[left; 6], "X"), "قال ReuteXrs أمس");
+    // ...and Right comes back over "r", "s" and the space: before the space.
+    let mut keys = vec![left; 6];
+    keys.extend([right; 3]);
+    assert_eq!(type_after_keys("قال Reuters أمس", &keys, "X"), "قالX Reuters أمس");
+    // Latin line with an Arabic word: from the start Right crosses "He said " and then
+    // the leftmost glyph of "قال", which is its last letter.
+    assert_eq!(type_after_keys("He said قال today", &[right; 9], "X"), "He said قاXل today");
+    // Left from the end of that line crosses " today" and then the rightmost letter of
+    // the Arabic word, its first one.
+    let mut keys = vec![(Modifiers::COMMAND, Key::End)];
+    keys.extend([left; 7]);
+    assert_eq!(type_after_keys("He said قال today", &keys, "X"), "He said قXال today");
 }
 
 #[test]
