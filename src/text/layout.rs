@@ -3,6 +3,7 @@
 //! change re-wraps the shaped text without shaping it again.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use cosmic_text::{
     Buffer, BufferLine, Ellipsize, EllipsizeHeightLimit, FontSystem, LineEnding, Metrics, Shaping,
@@ -57,9 +58,17 @@ pub struct GlyphInfo {
     pub rtl: bool,
 }
 
+/// Source of [`Laid::id`].
+static NEXT_LAYOUT_ID: AtomicU64 = AtomicU64::new(1);
+
 /// The shaped, wrapped buffer of one text and its measurements.
 #[derive(Clone, Debug)]
 pub(crate) struct Laid {
+    /// Different for every layout result (a reflow gets a new one): the key of its
+    /// cached glyph mesh.
+    id: u64,
+    /// Glyphs in the lines shown.
+    glyph_count: usize,
     pub(crate) buffer: Buffer,
     pub(crate) map: TextMap,
     options: LayoutOptions,
@@ -101,6 +110,8 @@ impl Laid {
             log::warn!("text engine: line split mismatch; using default faces");
         }
         let mut laid = Self {
+            id: 0,
+            glyph_count: 0,
             buffer,
             map: prepared.map,
             options,
@@ -133,6 +144,7 @@ impl Laid {
     }
 
     fn apply(&mut self, fs: &mut FontSystem, options: LayoutOptions) {
+        self.id = NEXT_LAYOUT_ID.fetch_add(1, Ordering::Relaxed);
         if let Some(unsplit) = self.unsplit.take() {
             let (lines, map) = *unsplit;
             self.buffer.lines = lines;
@@ -262,12 +274,14 @@ impl Laid {
         let mut lines = 0;
         let mut total_advance = 0.0;
         let mut elided = false;
+        let mut glyphs = 0;
         self.runs = self.buffer.layout_runs().map(|r| RunSpan::of(&r)).collect();
         let total_runs = self.runs.len();
         for run in self.buffer.layout_runs().take(self.max_lines) {
             lines += 1;
             bottom = bottom.max(run.line_top + run.line_height);
             total_advance += run.line_w;
+            glyphs += run.glyphs.len();
             for glyph in run.glyphs {
                 min_x = min_x.min(glyph.x);
                 max_x = max_x.max(glyph.x + glyph.w);
@@ -285,11 +299,27 @@ impl Laid {
         self.visual_lines = lines;
         self.elided = elided || total_runs > lines;
         self.total_advance = total_advance;
+        self.glyph_count = glyphs;
         self.rtl = self.first_line_rtl();
     }
 
     fn first_line_rtl(&self) -> bool {
         self.buffer.lines.first().and_then(|l| l.shape_opt()).is_some_and(|s| s.rtl)
+    }
+
+    /// Identifies this layout result (see [`Laid::id`]).
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// Glyphs in the lines shown.
+    pub(crate) fn glyph_count(&self) -> usize {
+        self.glyph_count
+    }
+
+    /// Line height in points.
+    pub(crate) fn line_height(&self) -> f32 {
+        self.buffer.metrics().line_height
     }
 
     /// Content size in points.
