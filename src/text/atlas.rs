@@ -183,6 +183,12 @@ impl GlyphAtlas {
         }
     }
 
+    /// A mesh built earlier with this atlas's UVs is on screen in this pass: if the atlas
+    /// grows or evicts later in the pass, the pass must be discarded.
+    pub fn note_emitted(&mut self) {
+        self.emitted_this_pass = true;
+    }
+
     /// Remove every glyph (the texture keeps its size and id).
     pub fn clear(&mut self) {
         self.allocator.clear();

@@ -327,7 +327,14 @@ impl DocView<'_, '_> {
                 painter.rect_filled(rect_of(&seg), 0.0, fill);
             }
         }
-        engine.paint_buffer_cached(painter, origin, &laid.buffer, p.style.color, &mut slot.mesh);
+        engine.paint_buffer_cached(
+            painter,
+            origin,
+            &laid.buffer,
+            p.style.color,
+            usize::MAX,
+            &mut slot.mesh,
+        );
         let below = p.style.font_size_pt() * 0.15;
         for u in self.underlines {
             let Some(local) = local_part(u.range, para) else { continue };

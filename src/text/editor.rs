@@ -1,6 +1,7 @@
 //! The editor widget for notes, translations and editable fields, on cosmic-text's
-//! `Editor`: typing, deleting, caret motion (logical in the paragraph's direction,
-//! Home/End per visual line), Shift-selection, mouse selection, clipboard, IME, undo.
+//! `Editor`: typing, deleting, caret motion (Left/Right visual, as Arabic editors do;
+//! Ctrl+Left/Right by words in the paragraph's direction; Home/End per visual line),
+//! Shift-selection, mouse selection, clipboard, IME, undo.
 //!
 //! Undo is two-level: while the editor has focus, Ctrl+Z / Ctrl+Shift+Z walk its own
 //! changes; when focus leaves, or after one second without typing, the new text is

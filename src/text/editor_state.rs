@@ -7,10 +7,10 @@ use cosmic_text::{
     Selection as CtSelection, Shaping, Wrap,
 };
 
-use super::geometry;
 use super::offsets::normalize_for_editing;
 use super::script::{FaceKind, attrs_for, attrs_list};
 use super::style::{StyleKey, TextStyle};
+use super::{caret, geometry};
 
 /// Typing within this time of the previous keystroke joins its undo step.
 const TYPING_GROUP_SECS: f64 = 1.0;
@@ -276,6 +276,11 @@ impl EditorState {
             }
             Motion::Up | Motion::Down => {
                 let target = self.vertical(cursor, motion == Motion::Down);
+                self.editor.set_cursor(target);
+            }
+            Motion::Left | Motion::Right => {
+                let right = motion == Motion::Right;
+                let target = self.editor.with_buffer(|b| caret::visual_step(b, cursor, right));
                 self.editor.set_cursor(target);
             }
             _ => self.editor.action(fs, Action::Motion(motion)),

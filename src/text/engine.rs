@@ -8,12 +8,13 @@ use cosmic_text::{Buffer, FontSystem};
 use egui::{Color32, Id, Mesh, Painter, Pos2, Rect, Shape, vec2};
 
 use super::atlas::{AtlasStats, GlyphAtlas};
+use super::cache::FastBuild;
 use super::cache::LayoutCache;
 use super::doc_state::DocState;
 use super::editor_state::EditorState;
 use super::fonts;
 use super::layout::{GlyphInfo, LayoutOptions, TextLayout};
-use super::paint::glyph_mesh;
+use super::paint::{OVERHANG_LINES, glyph_mesh};
 use super::style::TextStyle;
 use crate::model::CharRange;
 
@@ -26,6 +27,10 @@ pub struct TextEngine {
     pub(crate) editors: HashMap<Id, EditorState>,
     /// Uncommitted editor texts whose editor was not shown in a frame.
     pending_commits: Vec<(Id, String)>,
+    /// Glyph meshes of laid-out texts painted with [`Self::paint`], by layout id.
+    label_meshes: HashMap<u64, LabelMesh, FastBuild>,
+    /// Glyph meshes built for [`Self::paint_buffer_cached`] since start.
+    meshes_built: u64,
     frame: u64,
 }
 
@@ -43,13 +48,15 @@ impl std::fmt::Debug for TextEngine {
 /// Texts with more glyphs than this are not kept as a cached mesh.
 pub(crate) const CACHED_MESH_MAX_GLYPHS: usize = 4000;
 
-/// What a cached glyph mesh was built for.
+/// What a cached glyph mesh was built for; it can be moved by whole physical pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct MeshKey {
+    /// Sub-pixel part of the origin's physical x (glyphs are rasterised for it).
     x_fraction: u32,
-    x_px: i64,
     ppp: u32,
     color: Color32,
+    max_lines: usize,
+    /// Atlas generation: UVs are valid for this one only.
     generation: u64,
 }
 
@@ -57,10 +64,42 @@ pub(crate) struct MeshKey {
 #[derive(Clone, Debug)]
 pub(crate) struct CachedMesh {
     key: MeshKey,
-    /// Physical-pixel y of the buffer origin the mesh was built at.
-    y_px: f32,
-    mesh: Mesh,
+    /// Physical-pixel origin (x floored, y rounded) the mesh was built at.
+    built_px: (f32, f32),
+    mesh: Arc<Mesh>,
+    /// The mesh moved to the origin it was last shown at, reused as is while the text
+    /// stays put.
+    shown: Option<((f32, f32), Arc<Mesh>)>,
 }
+
+impl CachedMesh {
+    /// The mesh at physical origin `at_px`.
+    fn at(&mut self, at_px: (f32, f32), ppp: f32) -> Arc<Mesh> {
+        if at_px == self.built_px {
+            return Arc::clone(&self.mesh);
+        }
+        if let Some((shown_px, mesh)) = &self.shown
+            && *shown_px == at_px
+        {
+            return Arc::clone(mesh);
+        }
+        let mut moved = Mesh::clone(&self.mesh);
+        moved.translate(vec2((at_px.0 - self.built_px.0) / ppp, (at_px.1 - self.built_px.1) / ppp));
+        let moved = Arc::new(moved);
+        self.shown = Some((at_px, Arc::clone(&moved)));
+        moved
+    }
+}
+
+/// A cached label mesh and the frame it was last painted in.
+#[derive(Debug)]
+struct LabelMesh {
+    cached: Option<CachedMesh>,
+    last_frame: u64,
+}
+
+/// Label meshes not painted for this many frames are dropped.
+const FORGET_LABEL_MESHES_AFTER_FRAMES: u64 = 120;
 
 /// Document and editor state not used for this many frames is dropped.
 const FORGET_WIDGETS_AFTER_FRAMES: u64 = 600;
@@ -77,6 +116,8 @@ impl TextEngine {
             docs: HashMap::new(),
             editors: HashMap::new(),
             pending_commits: Vec::new(),
+            label_meshes: HashMap::default(),
+            meshes_built: 0,
             frame: 0,
         }
     }
@@ -110,6 +151,10 @@ impl TextEngine {
     }
 
     /// Paint a layout in another colour.
+    ///
+    /// The glyph mesh is kept between frames (per layout, colour and sub-pixel offset)
+    /// and only moved when the text moves by whole pixels, so labels and cards cost a
+    /// copy at most, not a glyph lookup per glyph.
     pub fn paint_tinted(
         &mut self,
         painter: &Painter,
@@ -119,7 +164,30 @@ impl TextEngine {
     ) {
         let laid = &layout.laid;
         let origin = top_left - vec2(laid.content_left(), 0.0);
-        self.paint_buffer(painter, origin, &laid.buffer, color, laid.max_lines());
+        let overhang = laid.line_height() * OVERHANG_LINES;
+        let bounds = Rect::from_min_size(top_left, laid.size()).expand(overhang);
+        if !painter.clip_rect().intersects(bounds) {
+            return;
+        }
+        if laid.glyph_count() > CACHED_MESH_MAX_GLYPHS {
+            self.paint_buffer(painter, origin, &laid.buffer, color, laid.max_lines());
+            return;
+        }
+        let frame = self.frame;
+        let mut entry = self
+            .label_meshes
+            .remove(&laid.id())
+            .unwrap_or(LabelMesh { cached: None, last_frame: frame });
+        entry.last_frame = frame;
+        self.paint_buffer_cached(
+            painter,
+            origin,
+            &laid.buffer,
+            color,
+            laid.max_lines(),
+            &mut entry.cached,
+        );
+        self.label_meshes.insert(laid.id(), entry);
     }
 
     /// Paint a cosmic-text buffer with buffer point (0, 0) at `origin`.
@@ -147,42 +215,43 @@ impl TextEngine {
         }
     }
 
-    /// Paint `buffer` like [`Self::paint_buffer`], reusing the glyph mesh kept in
-    /// `cache` when only the vertical position changed by whole pixels (scrolling).
-    /// Texts with more than [`CACHED_MESH_MAX_GLYPHS`] glyphs are painted culled
-    /// to the clip rectangle each frame instead.
+    /// Paint `buffer` like [`Self::paint_buffer`] (at most `max_lines` lines), reusing
+    /// the glyph mesh kept in `cache` when the text only moved by whole physical pixels
+    /// (scrolling, moving cards). Texts with more than [`CACHED_MESH_MAX_GLYPHS`] glyphs
+    /// are painted culled to the clip rectangle each frame instead.
     pub(crate) fn paint_buffer_cached(
         &mut self,
         painter: &Painter,
         origin: Pos2,
         buffer: &Buffer,
         color: Color32,
+        max_lines: usize,
         cache: &mut Option<CachedMesh>,
     ) {
-        let glyphs: usize = buffer.layout_runs().map(|r| r.glyphs.len()).sum();
+        let glyphs: usize = buffer.layout_runs().take(max_lines).map(|r| r.glyphs.len()).sum();
         if glyphs > CACHED_MESH_MAX_GLYPHS {
             *cache = None;
-            self.paint_buffer(painter, origin, buffer, color, usize::MAX);
+            self.paint_buffer(painter, origin, buffer, color, max_lines);
             return;
         }
         let ctx = painter.ctx();
         self.atlas.begin_use(ctx);
         let ppp = painter.pixels_per_point();
         let x_px = origin.x * ppp;
-        let y_px = (origin.y * ppp).round();
+        let at_px = (x_px.floor(), (origin.y * ppp).round());
         let key = MeshKey {
-            x_fraction: (x_px - x_px.floor()).to_bits(),
-            x_px: x_px.floor() as i64,
+            x_fraction: (x_px - at_px.0).to_bits(),
             ppp: ppp.to_bits(),
             color,
+            max_lines,
             generation: self.atlas.generation(),
         };
-        let mesh = if let Some(cached) = cache.as_ref().filter(|c| c.key == key) {
-            let mut mesh = Mesh::clone(&cached.mesh);
-            mesh.translate(vec2(0.0, (y_px - cached.y_px) / ppp));
-            mesh
+        let mesh = if let Some(cached) = cache.as_mut().filter(|c| c.key == key) {
+            // Its glyphs are on screen this pass: growing or evicting must discard it.
+            self.atlas.note_emitted();
+            cached.at(at_px, ppp)
         } else {
-            let snapped = Pos2::new(origin.x, y_px / ppp);
+            let snapped = Pos2::new(origin.x, at_px.1 / ppp);
             let mesh = glyph_mesh(
                 ctx,
                 &mut self.atlas,
@@ -192,15 +261,18 @@ impl TextEngine {
                 ppp,
                 Rect::EVERYTHING,
                 color,
-                usize::MAX,
+                max_lines,
             );
+            let mesh = Arc::new(mesh);
+            self.meshes_built += 1;
             // Glyphs rasterised while building may have grown the atlas.
             let key = MeshKey { generation: self.atlas.generation(), ..key };
-            *cache = Some(CachedMesh { key, y_px, mesh: mesh.clone() });
+            *cache =
+                Some(CachedMesh { key, built_px: at_px, mesh: Arc::clone(&mesh), shown: None });
             mesh
         };
         if !mesh.is_empty() {
-            painter.add(Shape::mesh(mesh));
+            painter.add(Shape::Mesh(mesh));
         }
     }
 
@@ -221,6 +293,7 @@ impl TextEngine {
         self.frame += 1;
         let frame = self.frame;
         self.docs.retain(|_, d| d.last_frame + FORGET_WIDGETS_AFTER_FRAMES >= frame);
+        self.label_meshes.retain(|_, m| m.last_frame + FORGET_LABEL_MESHES_AFTER_FRAMES >= frame);
         self.editors.retain(|_, e| e.last_frame + FORGET_WIDGETS_AFTER_FRAMES >= frame);
     }
 
@@ -293,5 +366,65 @@ impl TextEngine {
     /// Set (or clear, with `None`) the selection of document view `id`.
     pub fn set_document_selection(&mut self, id: Id, selection: Option<CharRange>) {
         self.docs.entry(id).or_default().set_selection(selection);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use egui::{Pos2, RawInput, Shape, pos2};
+
+    use super::*;
+
+    /// Paint `text` at `at` in one frame; the glyph meshes emitted.
+    fn frame(ctx: &egui::Context, engine: &mut TextEngine, text: &str, at: Pos2) -> Vec<Arc<Mesh>> {
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(800.0, 600.0))),
+            ..RawInput::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| {
+            let layout = engine.layout(text, &TextStyle::default(), Some(300.0), Some(2));
+            engine.paint(ui.painter(), at, &layout);
+            engine.end_frame(ui.ctx());
+        });
+        output.textures_delta.clear();
+        output
+            .shapes
+            .into_iter()
+            .filter_map(|s| match s.shape {
+                Shape::Mesh(mesh) if mesh.texture_id == engine.atlas.texture_id() => Some(mesh),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_label_mesh_is_built_once_and_moved_by_whole_pixels() {
+        let ctx = egui::Context::default();
+        let mut engine = TextEngine::new(&ctx);
+        let text = "قال المتحدث (Reuters) إن 6 مسؤولين التقوا";
+        // the first frames install fonts; from then on the same label reuses its mesh
+        let mut first = frame(&ctx, &mut engine, text, pos2(10.0, 20.0));
+        for _ in 0..3 {
+            first = frame(&ctx, &mut engine, text, pos2(10.0, 20.0));
+        }
+        let built = engine.meshes_built;
+        let again = frame(&ctx, &mut engine, text, pos2(10.0, 20.0));
+        assert_eq!(engine.meshes_built, built, "a label that stays put is not rebuilt");
+        assert!(Arc::ptr_eq(&first[0], &again[0]), "…nor copied");
+        // moved by 3 px right and 7 px down: the same glyphs, translated exactly
+        let moved = frame(&ctx, &mut engine, text, pos2(13.0, 27.0));
+        assert_eq!(engine.meshes_built, built);
+        assert_eq!(moved[0].vertices.len(), first[0].vertices.len());
+        for (a, b) in first[0].vertices.iter().zip(&moved[0].vertices) {
+            assert!(
+                (b.pos.x - a.pos.x - 3.0).abs() < 1e-3 && (b.pos.y - a.pos.y - 7.0).abs() < 1e-3
+            );
+            assert_eq!(a.uv, b.uv);
+        }
+        // a sub-pixel move or another colour builds a new mesh
+        frame(&ctx, &mut engine, text, pos2(13.5, 27.0));
+        assert_eq!(engine.meshes_built, built + 1);
+        // a label outside the clip rectangle is not painted at all
+        assert!(frame(&ctx, &mut engine, text, pos2(10.0, 5000.0)).is_empty());
     }
 }

@@ -147,6 +147,16 @@ pub(crate) fn caret(
     cursor: Cursor,
     index: Option<&[RunSpan]>,
 ) -> Option<(f32, f32, f32)> {
+    caret_on_line(buffer, cursor, index).map(|(_, x, top, height)| (x, top, height))
+}
+
+/// The visual line (counting all buffer lines) the caret of `cursor` is drawn on, and
+/// its `(x, line_top, line_height)`.
+pub(crate) fn caret_on_line(
+    buffer: &Buffer,
+    cursor: Cursor,
+    index: Option<&[RunSpan]>,
+) -> Option<(usize, f32, f32, f32)> {
     let width = buffer.size().0;
     let mut fallback = None;
     for (visual_line, run) in buffer.layout_runs().enumerate() {
@@ -160,7 +170,7 @@ pub(crate) fn caret(
             continue;
         }
         if let Some(x) = caret_x(&run, cursor, width) {
-            let found = (x, run.line_top, run.line_height);
+            let found = (visual_line, x, run.line_top, run.line_height);
             // At a wrap point the same index ends one line and starts the next:
             // affinity `After` belongs to the later line.
             let ends_here = run.glyphs.iter().all(|g| g.end <= cursor.index)
@@ -175,14 +185,32 @@ pub(crate) fn caret(
     fallback
 }
 
+/// Where on `run` the caret of `cursor` goes. An index where two glyphs meet that are
+/// apart on screen (a direction change) is drawn at the glyph it belongs to: the one
+/// ending there for affinity `Before`, the one starting there for `After`.
 fn caret_x(run: &LayoutRun<'_>, cursor: Cursor, width: Option<f32>) -> Option<f32> {
     if run.glyphs.is_empty() {
         return Some(if run.rtl { width.unwrap_or(0.0) } else { 0.0 });
     }
-    for glyph in run.glyphs {
-        if glyph.start == cursor.index && glyph.end > glyph.start {
-            return Some(if glyph.level.is_rtl() { glyph.x + glyph.w } else { glyph.x });
-        }
+    let starting = || {
+        run.glyphs
+            .iter()
+            .find(|g| g.start == cursor.index && g.end > g.start)
+            .map(|g| if g.level.is_rtl() { g.x + g.w } else { g.x })
+    };
+    let ending = || {
+        run.glyphs
+            .iter()
+            .find(|g| g.end == cursor.index && g.end > g.start)
+            .map(|g| if g.level.is_rtl() { g.x } else { g.x + g.w })
+    };
+    let edge = if cursor.affinity == Affinity::Before {
+        ending().or_else(starting)
+    } else {
+        starting().or_else(ending)
+    };
+    if edge.is_some() {
+        return edge;
     }
     for glyph in run.glyphs {
         if cursor.index > glyph.start && cursor.index < glyph.end {
@@ -198,11 +226,6 @@ fn caret_x(run: &LayoutRun<'_>, cursor: Cursor, width: Option<f32>) -> Option<f3
             } else {
                 glyph.x + offset
             });
-        }
-    }
-    for glyph in run.glyphs {
-        if glyph.end == cursor.index {
-            return Some(if glyph.level.is_rtl() { glyph.x } else { glyph.x + glyph.w });
         }
     }
     None

@@ -3,14 +3,19 @@
 //! change re-wraps the shaped text without shaping it again.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-use cosmic_text::{Buffer, Ellipsize, EllipsizeHeightLimit, FontSystem, Metrics, Shaping, Wrap};
+use cosmic_text::{
+    Buffer, BufferLine, Ellipsize, EllipsizeHeightLimit, FontSystem, LineEnding, Metrics, Shaping,
+    Wrap,
+};
 use egui::{Color32, Rect, Vec2, pos2, vec2};
 
 use super::geometry::{self, RunSpan, Segment};
-use super::offsets::{TextMap, prepare};
+use super::offsets::{LineMap, TextMap, prepare};
 use super::script::{FaceKind, attrs_for, attrs_list};
 use super::style::TextStyle;
+use super::wrap::{self, Advances, Opportunities};
 use crate::model::{CharRange, Direction};
 
 /// How to lay out a piece of text.
@@ -53,9 +58,17 @@ pub struct GlyphInfo {
     pub rtl: bool,
 }
 
+/// Source of [`Laid::id`].
+static NEXT_LAYOUT_ID: AtomicU64 = AtomicU64::new(1);
+
 /// The shaped, wrapped buffer of one text and its measurements.
 #[derive(Clone, Debug)]
 pub(crate) struct Laid {
+    /// Different for every layout result (a reflow gets a new one): the key of its
+    /// cached glyph mesh.
+    id: u64,
+    /// Glyphs in the lines shown.
+    glyph_count: usize,
     pub(crate) buffer: Buffer,
     pub(crate) map: TextMap,
     options: LayoutOptions,
@@ -69,6 +82,11 @@ pub(crate) struct Laid {
     total_advance: f32,
     /// Byte range of every visual line.
     runs: Vec<RunSpan>,
+    /// The style the text was shaped with (for re-broken paragraphs).
+    style: TextStyle,
+    /// Buffer lines and map before paragraphs were re-broken (see [`wrap`]), to start
+    /// from at the next width.
+    unsplit: Option<Box<(Vec<BufferLine>, TextMap)>>,
 }
 
 impl Laid {
@@ -92,6 +110,8 @@ impl Laid {
             log::warn!("text engine: line split mismatch; using default faces");
         }
         let mut laid = Self {
+            id: 0,
+            glyph_count: 0,
             buffer,
             map: prepared.map,
             options,
@@ -102,6 +122,8 @@ impl Laid {
             elided: false,
             total_advance: 0.0,
             runs: Vec::new(),
+            style: style.clone(),
+            unsplit: None,
         };
         laid.apply(fs, options);
         laid
@@ -122,6 +144,15 @@ impl Laid {
     }
 
     fn apply(&mut self, fs: &mut FontSystem, options: LayoutOptions) {
+        self.id = NEXT_LAYOUT_ID.fetch_add(1, Ordering::Relaxed);
+        if let Some(unsplit) = self.unsplit.take() {
+            let (lines, map) = *unsplit;
+            self.buffer.lines = lines;
+            for line in &mut self.buffer.lines {
+                line.reset_layout();
+            }
+            self.map = map;
+        }
         self.options = options;
         self.max_lines = options.max_lines.unwrap_or(usize::MAX).max(1);
         let width = options.width.filter(|w| w.is_finite()).map(|w| w.max(1.0));
@@ -139,6 +170,9 @@ impl Laid {
         self.buffer.set_ellipsize(ellipsize);
         self.buffer.set_size(width, None);
         self.buffer.shape_until_scroll(fs, false);
+        if let (Some(width), Wrap::WordOrGlyph) = (width, wrap) {
+            self.rebreak(fs, width);
+        }
         self.measure();
         if width.is_none() && self.buffer.lines.len() > 1 {
             // Unbounded: each line would align within its own width; align them all
@@ -150,6 +184,89 @@ impl Laid {
         }
     }
 
+    /// Break again, at UAX #14 opportunities only, every paragraph that cosmic-text
+    /// broke elsewhere; each of its visual lines becomes a buffer line (see [`wrap`]).
+    fn rebreak(&mut self, fs: &mut FontSystem, width: f32) {
+        let font_size = self.buffer.metrics().font_size;
+        let mut visual_before = 0;
+        let mut plans = Vec::new();
+        for (index, line) in self.buffer.lines.iter().enumerate() {
+            let (Some(layout), Some(shape)) = (line.layout_opt(), line.shape_opt()) else {
+                continue;
+            };
+            if layout.len() > 1 && visual_before + 1 < self.max_lines {
+                let text = line.text();
+                let opportunities = Opportunities::of(text);
+                let advances = Advances::of(shape, font_size);
+                if wrap::has_bad_break(text, layout, &opportunities, &advances, width) {
+                    let remaining = self.max_lines - visual_before;
+                    let breaks = wrap::greedy_breaks(
+                        text,
+                        &opportunities,
+                        &advances,
+                        width,
+                        remaining.saturating_sub(1),
+                    );
+                    let marks = self.map.line(index).map_or(&[][..], LineMap::marks);
+                    let pieces = wrap::pieces(text, marks, &breaks, shape.rtl);
+                    visual_before += pieces.len();
+                    plans.push((index, pieces, remaining));
+                    continue;
+                }
+            }
+            visual_before += layout.len();
+        }
+        if plans.is_empty() {
+            return;
+        }
+        let unsplit = (self.buffer.lines.clone(), self.map.clone());
+        for (index, pieces, remaining) in plans.into_iter().rev() {
+            let (Some(original), Some(line_map)) = (unsplit.0.get(index), unsplit.1.line(index))
+            else {
+                continue;
+            };
+            let mut lines = Vec::with_capacity(pieces.len());
+            let mut maps = Vec::with_capacity(pieces.len());
+            let last = pieces.len().saturating_sub(1);
+            for (i, piece) in pieces.into_iter().enumerate() {
+                let before = original.text().get(..piece.source.start).unwrap_or("");
+                let marks_before: usize = line_map
+                    .marks()
+                    .iter()
+                    .filter(|m| m.end <= piece.source.start)
+                    .map(|m| original.text().get(m.clone()).map_or(0, |t| t.chars().count()))
+                    .sum();
+                let start_char = line_map.start_char() + before.chars().count() - marks_before;
+                maps.push(LineMap::new(start_char, &piece.text, piece.marks));
+                let ending = if i == last { original.ending() } else { LineEnding::None };
+                let attrs = attrs_list(&piece.text, &self.style);
+                let mut line = BufferLine::new(piece.text, ending, attrs, Shaping::Advanced);
+                let ellipsize = match self.buffer.ellipsize() {
+                    Ellipsize::End(_) if i == last && self.options.max_lines.is_some() => {
+                        Ellipsize::End(EllipsizeHeightLimit::Lines(
+                            remaining.saturating_sub(i).max(1),
+                        ))
+                    }
+                    other => other,
+                };
+                line.layout(
+                    fs,
+                    font_size,
+                    Some(width),
+                    self.buffer.wrap(),
+                    ellipsize,
+                    self.buffer.monospace_width(),
+                    self.buffer.tab_width(),
+                    self.buffer.hinting(),
+                );
+                lines.push(line);
+            }
+            self.buffer.lines.splice(index..=index, lines);
+            self.map.split_line(index, maps);
+        }
+        self.unsplit = Some(Box::new(unsplit));
+    }
+
     fn measure(&mut self) {
         let mut min_x = f32::INFINITY;
         let mut max_x = f32::NEG_INFINITY;
@@ -157,12 +274,14 @@ impl Laid {
         let mut lines = 0;
         let mut total_advance = 0.0;
         let mut elided = false;
+        let mut glyphs = 0;
         self.runs = self.buffer.layout_runs().map(|r| RunSpan::of(&r)).collect();
         let total_runs = self.runs.len();
         for run in self.buffer.layout_runs().take(self.max_lines) {
             lines += 1;
             bottom = bottom.max(run.line_top + run.line_height);
             total_advance += run.line_w;
+            glyphs += run.glyphs.len();
             for glyph in run.glyphs {
                 min_x = min_x.min(glyph.x);
                 max_x = max_x.max(glyph.x + glyph.w);
@@ -180,11 +299,27 @@ impl Laid {
         self.visual_lines = lines;
         self.elided = elided || total_runs > lines;
         self.total_advance = total_advance;
+        self.glyph_count = glyphs;
         self.rtl = self.first_line_rtl();
     }
 
     fn first_line_rtl(&self) -> bool {
         self.buffer.lines.first().and_then(|l| l.shape_opt()).is_some_and(|s| s.rtl)
+    }
+
+    /// Identifies this layout result (see [`Laid::id`]).
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// Glyphs in the lines shown.
+    pub(crate) fn glyph_count(&self) -> usize {
+        self.glyph_count
+    }
+
+    /// Line height in points.
+    pub(crate) fn line_height(&self) -> f32 {
+        self.buffer.metrics().line_height
     }
 
     /// Content size in points.
@@ -366,5 +501,115 @@ impl TextLayout {
         let mut glyphs = self.laid.glyphs(None);
         glyphs.sort_by(|a, b| a.line.cmp(&b.line).then(a.x.total_cmp(&b.x)));
         glyphs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bracket a mirrored glyph shows.
+    fn mirrored(c: char) -> Option<char> {
+        let pairs = ["()", "[]", "{}", "«»", "‹›"];
+        pairs.iter().find_map(|p| {
+            let mut it = p.chars();
+            let (a, b) = (it.next()?, it.next()?);
+            if c == a {
+                Some(b)
+            } else if c == b {
+                Some(a)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// (char, level in the whole paragraph, glyph id drawn, glyph id of the char and of
+    /// its mirror in the glyph's face) for every bracket of every line.
+    fn bracket_glyphs(
+        fs: &mut FontSystem,
+        laid: &Laid,
+        text: &str,
+    ) -> Vec<(char, bool, u16, u16, u16)> {
+        let bidi = unicode_bidi::BidiInfo::new(text, None);
+        let mut out = Vec::new();
+        for run in laid.buffer.layout_runs() {
+            for glyph in run.glyphs {
+                let (a, b) =
+                    laid.map.cluster_chars(&laid.buffer.lines, run.line_i, glyph.start, glyph.end);
+                if b != a + 1 {
+                    continue; // marks (empty) and ligatures
+                }
+                let Some((byte, c)) = text.char_indices().nth(a) else { continue };
+                let Some(mirror) = mirrored(c) else { continue };
+                let rtl = bidi.levels[byte].is_rtl();
+                let font = fs.get_font(glyph.font_id, glyph.font_weight).unwrap();
+                let charmap = font.as_swash().charmap();
+                out.push((c, rtl, glyph.glyph_id, charmap.map(c), charmap.map(mirror)));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn brackets_are_mirrored_exactly_when_their_level_is_right_to_left() {
+        let mut fs = super::super::fonts::font_system();
+        let style = TextStyle::default();
+        let texts = [
+            "الإدارة الأمريكية قالت إنها لم توافق على إجراء المفاوضات غير الرسمية (Getty)",
+            "نقلًا عن 6 مسؤولين (2 منهم سابقون) و«مصادر مطلعة» [بحسب Reuters]؛ انتهى.",
+            "He said «لا شيء يخص أوكرانيا من دون أوكرانيا» (AP) and [left] {now}.",
+            "Sources (دبلوماسية «المسار الثاني» [سرية]) met in April (2023).",
+        ];
+        let mut rtl_seen = 0;
+        for text in texts {
+            for width in [None, Some(90.0), Some(140.0), Some(200.0), Some(260.0), Some(350.0)] {
+                let laid = Laid::new(&mut fs, text, &style, LayoutOptions::wrapped(width));
+                for (c, rtl, drawn, own, mirror) in bracket_glyphs(&mut fs, &laid, text) {
+                    assert_ne!(own, mirror, "{c:?} and its mirror share a glyph");
+                    let expected = if rtl { mirror } else { own };
+                    assert_eq!(drawn, expected, "{c:?} (rtl {rtl}) in {text:?} at {width:?}");
+                    rtl_seen += usize::from(rtl);
+                }
+            }
+        }
+        assert!(rtl_seen > 20, "{rtl_seen}");
+    }
+
+    #[test]
+    fn the_caption_never_leaves_its_bracket_behind() {
+        // The seed's caption in the reader's face and size: "(" used to end one line and
+        // "Getty)" to start the next at widths between about 355 and 395 points.
+        let mut fs = super::super::fonts::font_system();
+        let text = "الإدارة الأمريكية قالت إنها لم توافق على إجراء المفاوضات غير الرسمية (Getty)";
+        let style = TextStyle::default();
+        let open = text.chars().position(|c| c == '(').unwrap();
+        for width in (300..=420).step_by(5) {
+            let laid = Laid::new(&mut fs, text, &style, LayoutOptions::wrapped(Some(width as f32)));
+            let lines: Vec<(usize, usize)> = laid
+                .buffer
+                .layout_runs()
+                .map(|run| {
+                    let chars: Vec<(usize, usize)> = run
+                        .glyphs
+                        .iter()
+                        .map(|g| {
+                            laid.map.cluster_chars(&laid.buffer.lines, run.line_i, g.start, g.end)
+                        })
+                        .collect();
+                    (
+                        chars.iter().map(|c| c.0).min().unwrap_or(0),
+                        chars.iter().map(|c| c.1).max().unwrap_or(0),
+                    )
+                })
+                .collect();
+            // "(Getty)" is on one line, and the char offsets still cover the text
+            assert!(
+                lines.iter().any(|&(a, b)| a <= open && b == text.chars().count()),
+                "{width}: {lines:?}"
+            );
+            assert_eq!(lines.first().map(|l| l.0), Some(0));
+            assert_eq!(laid.map.char_len(), text.chars().count());
+        }
     }
 }

@@ -12,6 +12,7 @@
 
 mod atlas;
 mod cache;
+mod caret;
 mod doc_state;
 mod document;
 mod editor;
@@ -26,6 +27,7 @@ mod paint;
 mod script;
 mod selection;
 mod style;
+mod wrap;
 
 pub use atlas::AtlasStats;
 pub use document::{

@@ -5,9 +5,12 @@
 //! becomes a space (so one character stays one character and char offsets survive), and
 //! when the caller forces a base direction that differs from the line's first strong
 //! character, the buffer line starts with an RLM/LRM mark (3 bytes, no character in the
-//! caller's text). [`TextMap`] converts between the caller's char offsets and
+//! caller's text). A paragraph re-broken by `wrap` becomes several buffer lines with more
+//! such marks, at their edges and around brackets. [`TextMap`] converts between the caller's char offsets and
 //! cosmic-text [`Cursor`]s (line + byte index) over the prepared lines; it never returns
 //! a byte index inside a multi-byte character.
+
+use std::ops::Range;
 
 use cosmic_text::{Affinity, BufferLine, Cursor};
 
@@ -98,56 +101,83 @@ pub(crate) fn natural_direction(line: &str) -> Direction {
     }
 }
 
-/// Map one line of the prepared text.
+/// Map of one buffer line: which chars of the caller's text it holds, and where the
+/// zero-width marks that are not part of the caller's text sit in it.
 #[derive(Clone, Debug, Default)]
-struct LineMap {
+pub(crate) struct LineMap {
     /// Char offset (in the caller's text) of the line's first char.
     start_char: usize,
-    /// Chars of the line, excluding its separator.
+    /// Chars of the caller's text in the line (marks and separator excluded).
     char_len: usize,
-    /// Bytes of the direction mark at the start of the buffer line (0 or 3).
-    mark_len: usize,
-    /// Byte offset after the mark of chars `0, K, 2K, …` (K = [`CHECKPOINT_CHARS`]).
+    /// Byte ranges of the buffer line holding inserted marks, in order.
+    marks: Vec<Range<usize>>,
+    /// Buffer byte offset of the caller's chars `0, K, 2K, …` (K = [`CHECKPOINT_CHARS`]).
     checkpoints: Vec<usize>,
 }
 
 impl LineMap {
-    fn new(start_char: usize, mark_len: usize, body: &str) -> Self {
-        let mut checkpoints = Vec::with_capacity(body.len() / CHECKPOINT_CHARS + 1);
+    /// The map of buffer line `line_text` whose first caller char is `start_char`, with
+    /// inserted marks at the byte ranges `marks` (in order, on char boundaries).
+    pub(crate) fn new(start_char: usize, line_text: &str, marks: Vec<Range<usize>>) -> Self {
+        let mut checkpoints = Vec::with_capacity(line_text.len() / CHECKPOINT_CHARS + 1);
         let mut char_len = 0;
-        for (b, _) in body.char_indices() {
+        for (b, _) in line_text.char_indices() {
+            if marks.iter().any(|m| m.contains(&b)) {
+                continue;
+            }
             if char_len % CHECKPOINT_CHARS == 0 {
                 checkpoints.push(b);
             }
             char_len += 1;
         }
-        Self { start_char, char_len, mark_len, checkpoints }
+        Self { start_char, char_len, marks, checkpoints }
     }
 
-    /// Byte index in the buffer line of local char `n`.
+    /// Char offset (in the caller's text) of the line's first char.
+    pub(crate) fn start_char(&self) -> usize {
+        self.start_char
+    }
+
+    /// Byte ranges of the inserted marks.
+    pub(crate) fn marks(&self) -> &[Range<usize>] {
+        &self.marks
+    }
+
+    fn in_mark(&self, b: usize) -> bool {
+        self.marks.iter().any(|m| m.contains(&b))
+    }
+
+    /// Byte index in the buffer line of local char `n` (after any mark before it).
     fn byte_index(&self, line_text: &str, n: usize) -> usize {
         let n = n.min(self.char_len);
-        let body = line_text.get(self.mark_len..).unwrap_or("");
-        if n == self.char_len {
-            return self.mark_len + body.len();
-        }
-        let checkpoint = n / CHECKPOINT_CHARS;
+        let checkpoint = (n / CHECKPOINT_CHARS).min(self.checkpoints.len().saturating_sub(1));
         let from = self.checkpoints.get(checkpoint).copied().unwrap_or(0);
-        let rest = body.get(from..).unwrap_or("");
-        self.mark_len + from + byte_of_char(rest, n - checkpoint * CHECKPOINT_CHARS)
+        let mut count = checkpoint * CHECKPOINT_CHARS;
+        let rest = line_text.get(from..).unwrap_or("");
+        for (i, _) in rest.char_indices() {
+            let b = from + i;
+            if self.in_mark(b) {
+                continue;
+            }
+            if count == n {
+                return b;
+            }
+            count += 1;
+        }
+        line_text.len()
     }
 
-    /// Local char of buffer-line byte `index`.
+    /// Local char of buffer-line byte `index` (a byte inside a mark or a char counts as
+    /// the position before it).
     fn char_index(&self, line_text: &str, index: usize) -> usize {
-        if index <= self.mark_len {
-            return 0;
-        }
-        let body = line_text.get(self.mark_len..).unwrap_or("");
-        let b = floor_boundary(body, index - self.mark_len);
+        let b = floor_boundary(line_text, index);
         let checkpoint = self.checkpoints.partition_point(|&cb| cb <= b).saturating_sub(1);
-        let from = self.checkpoints.get(checkpoint).copied().unwrap_or(0);
+        let from = self.checkpoints.get(checkpoint).copied().unwrap_or(0).min(b);
         let chars_before = checkpoint * CHECKPOINT_CHARS;
-        chars_before + body.get(from..b).map_or(0, |s| s.chars().count())
+        let counted = line_text
+            .get(from..b)
+            .map_or(0, |s| s.char_indices().filter(|(i, _)| !self.in_mark(from + i)).count());
+        (chars_before + counted).min(self.char_len)
     }
 }
 
@@ -196,13 +226,14 @@ pub(crate) fn prepare(text: &str, forced: Option<Direction>) -> Prepared {
             _ => None,
         };
         let mark_len = mark.map_or(0, char::len_utf8);
-        let map = LineMap::new(start_char, mark_len, &body);
-        start_char += map.char_len + 1;
         let mut line = String::with_capacity(mark_len + body.len());
         if let Some(m) = mark {
             line.push(m);
         }
         line.push_str(&body);
+        let marks: Vec<Range<usize>> = (mark_len > 0).then_some(0..mark_len).into_iter().collect();
+        let map = LineMap::new(start_char, &line, marks);
+        start_char += map.char_len + 1;
         lines.push(line);
         maps.push(map);
     }
@@ -215,6 +246,19 @@ impl TextMap {
     #[must_use]
     pub fn char_len(&self) -> usize {
         self.char_len
+    }
+
+    /// The map of buffer line `line`.
+    pub(crate) fn line(&self, line: usize) -> Option<&LineMap> {
+        self.lines.get(line)
+    }
+
+    /// Replace the map of buffer line `line` by the maps of the lines it was split
+    /// into (each covering the chars that follow the previous one's).
+    pub(crate) fn split_line(&mut self, line: usize, pieces: Vec<LineMap>) {
+        if line < self.lines.len() {
+            self.lines.splice(line..=line, pieces);
+        }
     }
 
     /// Char range `(start, end)` of buffer line `line` in the caller's text.
@@ -335,6 +379,40 @@ mod tests {
         let c = p.map.cursor(&lines, 5);
         assert_eq!((c.line, c.index), (2, 0));
         assert_eq!(p.map.line_chars(2), Some((5, 6)));
+    }
+
+    #[test]
+    fn marks_inside_a_line_and_split_lines_keep_char_offsets() {
+        // "قال (Getty)" split after "قال ": the second line starts with two marks and
+        // has one more around its ")"; the first ends with a mark before its space.
+        let text = "قال (Getty) أمس";
+        let mut p = prepare(text, None);
+        let first = format!("قال{LRM} ");
+        let second = format!("{RLM}{LRM}(Getty{RLM}){RLM} أمس");
+        let marks_first = vec![Range { start: 6, end: 9 }];
+        let marks_second = vec![0..6, 12..15, 16..19];
+        p.map.split_line(
+            0,
+            vec![LineMap::new(0, &first, marks_first), LineMap::new(4, &second, marks_second)],
+        );
+        p.lines = vec![first, second];
+        let lines = buffer_lines(&p);
+        assert_eq!(p.map.line_chars(0), Some((0, 4)));
+        assert_eq!(p.map.line_chars(1), Some((4, text.chars().count())));
+        let chars: Vec<char> = text.chars().collect();
+        for offset in 0..=chars.len() {
+            let cursor = p.map.cursor(&lines, offset);
+            let line_text = lines[cursor.line].text();
+            assert!(line_text.is_char_boundary(cursor.index));
+            if let Some(&c) = chars.get(offset) {
+                // the cursor sits before the char itself, never before a mark
+                assert_eq!(line_text[cursor.index..].chars().next(), Some(c), "offset {offset}");
+            }
+            assert_eq!(p.map.char_offset(&lines, cursor), offset, "offset {offset}");
+        }
+        // a byte inside a mark counts as the position after the mark's char before it
+        assert_eq!(p.map.char_offset(&lines, Cursor::new(1, 13)), 4 + 6);
+        assert_eq!(p.map.char_offset(&lines, Cursor::new(1, 1)), 4);
     }
 
     #[test]

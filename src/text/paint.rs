@@ -9,7 +9,7 @@ use super::atlas::GlyphAtlas;
 
 /// How far outside its line box a glyph may draw (Arabic marks, tall accents), as a
 /// multiple of the line height, when deciding whether a line is visible.
-const OVERHANG_LINES: f32 = 0.75;
+pub(crate) const OVERHANG_LINES: f32 = 0.75;
 
 /// Build the glyph mesh of `buffer` with buffer point (0, 0) at `origin` (screen
 /// points). At most `max_lines` visual lines; lines outside `clip` are skipped.

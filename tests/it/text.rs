@@ -146,13 +146,15 @@ fn editor_types_arabic_and_english_moves_selects_deletes_and_undoes() {
     h.run();
     assert_eq!(editor_text(&h), "«قال المتحدث Reuter»");
 
-    // In an RTL paragraph ArrowRight moves back logically; Shift extends.
-    for _ in 0..7 {
-        h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    // Shift extends: from the right edge (the start) of this RTL line, four presses of
+    // Shift+ArrowLeft select "«قال".
+    h.key_press(Key::Home);
+    for _ in 0..4 {
+        h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
     }
     h.key_press(Key::Delete);
     h.run();
-    assert_eq!(editor_text(&h), "«قال المتحدث ");
+    assert_eq!(editor_text(&h), " المتحدث Reuter»");
 
     // Select all and type over it.
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
@@ -766,6 +768,88 @@ fn mixed_corpus_visual_order_matches_unicode_bidi() {
     assert!(mismatches.is_empty(), "{} mismatches:\n{}", mismatches.len(), mismatches.join("\n"));
 }
 
+/// Paragraphs whose brackets and quotes sit where the bidi level changes.
+const BRACKETED: [&str; 10] = [
+    "الإدارة الأمريكية قالت إنها لم توافق على إجراء المفاوضات غير الرسمية (Getty)",
+    "قال المتحدث باسم الخارجية \"Ned Price\" إن الاجتماع عقد في عام 2023.",
+    "He said «لا شيء يخص أوكرانيا من دون أوكرانيا» (AP) before leaving the room.",
+    "وفقًا لـ(Reuters)، و[NBC News] و«The Washington Post» و'Axios' أيضًا.",
+    "The State Department (وزارة الخارجية الأمريكية) declined to comment on \"المسار الثاني\".",
+    "نقلًا عن 6 مسؤولين (2 منهم سابقون) و«مصادر مطلعة» [بحسب Reuters]؛ انتهى.",
+    "Sources told NBC News that the talks («دبلوماسية المسار الثاني») began in April (2023).",
+    "قالت الوزارة: «لم نوافق» (Reuters, AP)، وأضافت: \"no comment\" [sic].",
+    "((مزدوجة)) [[double]] «« مكررة »» \"\"nested\"\" (عربي (English) عربي).",
+    "Ukraine's presidency said (in a statement, «بيان رسمي») that 45,000 (٤٥٬٠٠٠) troops…",
+];
+
+/// Byte offsets where UAX #14 allows a line to start.
+fn uax14_breaks(text: &str) -> std::collections::BTreeSet<usize> {
+    unicode_linebreak::linebreaks(text).map(|(at, _)| at).collect()
+}
+
+/// The widest stretch of `text` that UAX #14 does not allow to break, in points.
+fn widest_unbreakable(engine: &mut TextEngine, text: &str) -> f32 {
+    let mut start = 0;
+    let mut widest: f32 = 0.0;
+    for end in uax14_breaks(text) {
+        let stretch = text[start..end].trim_end();
+        if !stretch.is_empty() {
+            widest = widest.max(engine.layout(stretch, &plain(), None, None).size().x);
+        }
+        start = end;
+    }
+    widest
+}
+
+/// Opening and closing brackets and quotes that never end or start a line.
+const OPENING: &str = "([{«‹“‘";
+const CLOSING: &str = ")]}»›”’";
+
+#[test]
+fn lines_break_only_at_uax14_opportunities_and_keep_bidi_order() {
+    let (_ctx, mut engine) = engine();
+    let mut corpus: Vec<String> = BRACKETED.iter().map(|s| (*s).to_owned()).collect();
+    corpus.extend(mixed_corpus());
+    let mut problems = Vec::new();
+    let mut breaks_checked = 0;
+    for text in &corpus {
+        let opportunities = uax14_breaks(text);
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let min_width = widest_unbreakable(&mut engine, text) + 1.0;
+        let widths = (0..40).map(|i| 120.0 + 12.5 * i as f32).filter(|w| *w >= min_width);
+        for width in widths {
+            let layout = engine.layout(text, &plain(), Some(width), None);
+            if let Some(problem) = compare_with_unicode_bidi(text, &layout) {
+                problems.push(format!("{text:?} at {width}: bidi order {problem}"));
+            }
+            let glyphs = layout.glyphs();
+            for line in 1..layout.line_count() {
+                let Some(start) = glyphs
+                    .iter()
+                    .filter(|g| g.line == line && !g.chars.is_empty())
+                    .map(|g| g.chars.start)
+                    .min()
+                else {
+                    continue;
+                };
+                breaks_checked += 1;
+                let byte = chars[start].0;
+                let before = text[..byte].trim_end().chars().last();
+                let after = chars[start].1;
+                if !opportunities.contains(&byte) {
+                    problems
+                        .push(format!("{text:?} at {width}: no UAX #14 break before {after:?}"));
+                }
+                if before.is_some_and(|c| OPENING.contains(c)) || CLOSING.contains(after) {
+                    problems.push(format!("{text:?} at {width}: {before:?} | {after:?}"));
+                }
+            }
+        }
+    }
+    assert!(breaks_checked > 2000, "{breaks_checked}");
+    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+}
+
 #[test]
 fn hit_and_ranges_in_arabic_return_char_offsets() {
     let (_ctx, mut engine) = engine();
@@ -1021,18 +1105,19 @@ fn editor_end_of_rtl_paragraph_ending_in_latin() {
     h.get_by_label("Note").type_text("X");
     h.run();
     assert_eq!(editor_text(&h), "قال المتحدث باسم ReutersX");
-    // In this RTL paragraph ArrowLeft moves forward logically; at the end it stays.
+    // The end of this RTL paragraph is drawn right of "X", inside the line: ArrowLeft
+    // moves the caret on screen, over "X", so "Y" goes before it.
     h.key_press(Key::ArrowLeft);
     h.get_by_label("Note").type_text("Y");
     h.run();
-    assert_eq!(editor_text(&h), "قال المتحدث باسم ReutersXY");
-    // Ctrl+Home, then ArrowLeft (forward in RTL) twice: after "قا"
+    assert_eq!(editor_text(&h), "قال المتحدث باسم ReutersYX");
+    // Ctrl+Home, then ArrowLeft twice over the first two letters: after "قا"
     h.key_press_modifiers(Modifiers::COMMAND, Key::Home);
     h.key_press(Key::ArrowLeft);
     h.key_press(Key::ArrowLeft);
     h.get_by_label("Note").type_text("ـ");
     h.run();
-    assert_eq!(editor_text(&h), "قاـل المتحدث باسم ReutersXY");
+    assert_eq!(editor_text(&h), "قاـل المتحدث باسم ReutersYX");
 }
 
 #[test]
@@ -1073,6 +1158,42 @@ fn editor_home_end_up_down_follow_visual_lines() {
     h.key_press(Key::Backspace);
     h.run();
     assert_eq!(editor_text(&h), text);
+}
+
+/// Put the caret with `keys` (after Ctrl+Home) and type `marker`; the resulting text.
+fn type_after_keys(text: &str, keys: &[(Modifiers, Key)], marker: &str) -> String {
+    let mut h = note_harness(text, true);
+    h.run();
+    h.get_by_label("Note").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Home);
+    for &(modifiers, key) in keys {
+        h.key_press_modifiers(modifiers, key);
+    }
+    h.get_by_label("Note").type_text(marker);
+    h.run();
+    editor_text(&h)
+}
+
+#[test]
+fn editor_arrows_move_the_caret_visually_in_mixed_lines() {
+    let left = (Modifiers::NONE, Key::ArrowLeft);
+    let right = (Modifiers::NONE, Key::ArrowRight);
+    // Arabic line with a Latin word: from the start (right edge) Left crosses "قال", the
+    // space, then "s" and "r" of "Reuters" (its right end first).
+    assert_eq!(type_after_keys("قال Reuters أمس", &[left; 6], "X"), "قال ReuteXrs أمس");
+    // ...and Right comes back over "r", "s" and the space: before the space.
+    let mut keys = vec![left; 6];
+    keys.extend([right; 3]);
+    assert_eq!(type_after_keys("قال Reuters أمس", &keys, "X"), "قالX Reuters أمس");
+    // Latin line with an Arabic word: from the start Right crosses "He said " and then
+    // the leftmost glyph of "قال", which is its last letter.
+    assert_eq!(type_after_keys("He said قال today", &[right; 9], "X"), "He said قاXل today");
+    // Left from the end of that line crosses " today" and then the rightmost letter of
+    // the Arabic word, its first one.
+    let mut keys = vec![(Modifiers::COMMAND, Key::End)];
+    keys.extend([left; 7]);
+    assert_eq!(type_after_keys("He said قال today", &keys, "X"), "He said قXال today");
 }
 
 #[test]
