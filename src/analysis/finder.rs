@@ -21,12 +21,13 @@ use super::{fold, fold_with_map};
 
 /// "CAIRO, Feb 6 (Reuters) - ", "BEIRUT (AP) — ", "WASHINGTON - ".
 static DATELINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[A-Z][A-Za-z.'/ ]{1,40}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*\([A-Za-z .\-]{1,30}\)|[A-Z]{3,}(?:[ /][A-Z]{2,})*(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?)\s*[-–—]{1,2}\s+").ok()
+    Regex::new(r"^\s*(?:[A-Z][A-Za-z.'/ ]{1,40}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*\([A-Za-z .\-]{1,30}\)\s*[-–—]{1,2}|[A-Z]{3,}(?:[ /][A-Z]{2,})*(?:,\s*[A-Z]{2}\b)?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:[-–—]{1,2}|:))\s+").ok()
 });
 
-/// Arabic datelines: «القاهرة - », «بيروت – (أ ف ب) – », «واشنطن (رويترز) - ».
+/// Arabic datelines: «القاهرة - », «بيروت – (أ ف ب) – », «واشنطن (رويترز) - »,
+/// «غزة / سما / », «غزة- قُدس الإخبارية: »; group 1 is an outlet name after the place.
 static DATELINE_AR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^\s*\p{Arabic}+(?:\s\p{Arabic}+){0,2}\s*(?:\([^)]{1,25}\)\s*)?[-–—]\s*(?:\([^)]{1,25}\)\s*[-–—]\s*)?").ok()
+    Regex::new(r"^\s*[\p{Arabic}\p{Mn}]+(?:\s[\p{Arabic}\p{Mn}]+){0,2}\s*(?:\([^)]{1,25}\)\s*)?[-–—/]\s*(?:\([^)]{1,25}\)\s*[-–—]\s*|([\p{Arabic}\p{Mn}]+(?:\s[\p{Arabic}\p{Mn}]+){0,2})\s*[/:]\s*)?").ok()
 });
 
 /// A photo credit at the end of a caption: "(Getty)", "(رويترز)", "(AFP/John Smith)".
@@ -65,12 +66,16 @@ pub fn analyze_article(article: &Article, lexicon: &Lexicon) -> Vec<Statement> {
         names: HashMap::new(),
         out: Vec::new(),
         last_para_stated: false,
+        open_quote: false,
+        carry_until: None,
     };
     let bodies = body_paragraphs(article, &chars);
     for range in bodies {
         finder.paragraph(range);
     }
-    finder.out
+    let mut out = finder.out;
+    super::names::add_countries(&finder.ctx, article, &mut out);
+    out
 }
 
 /// Ranges of the paragraphs to analyse: body paragraphs that do not look like a
@@ -90,6 +95,11 @@ fn body_paragraphs(article: &Article, chars: &[char]) -> Vec<CharRange> {
         let text = text_of(paragraph);
         let trimmed = text.trim();
         if !paragraph.role.is_body() || looks_like_furniture(trimmed, index, roles_known) {
+            continue;
+        }
+        // "Follow the latest news", «تابع أحدث الأخبار»: too short to report anything.
+        if trimmed.split_whitespace().count() <= 4 && !trimmed.starts_with(['"', '“', '«', '„'])
+        {
             continue;
         }
         // A pull quote or caption repeats (part of) a longer paragraph; only short
@@ -115,6 +125,37 @@ fn body_paragraphs(article: &Article, chars: &[char]) -> Vec<CharRange> {
         out.push(paragraph.range);
     }
     out
+}
+
+/// True when `chars` (a paragraph) ends inside a quotation: an opening mark without its
+/// closing one after it. `open` says whether it starts inside one.
+fn ends_inside_quote(chars: &[char], mut open: bool) -> bool {
+    // Wire style re-opens a running quotation at each paragraph: the first mark opens.
+    let first = chars.iter().position(|c| !c.is_whitespace()).unwrap_or(chars.len());
+    let rest = match chars.get(first) {
+        Some('"' | '“' | '«' | '„') => {
+            open = true;
+            chars.get(first + 1..).unwrap_or(&[])
+        }
+        _ => chars,
+    };
+    for &c in rest {
+        match c {
+            '“' | '«' | '„' => open = true,
+            '”' | '»' => open = false,
+            '"' => open = !open,
+            _ => {}
+        }
+    }
+    open
+}
+
+/// «يذكر أن …», «ويذكر أن»: "it is worth recalling that" — the writer's background, not
+/// a speaker's statement (a passive verb right before its complementiser).
+fn arabic_impersonal(toks: &[Tok<'_>], cue: &Range<usize>) -> bool {
+    let verb = toks.get(cue.start).map_or("", |t| t.text);
+    matches!(verb, "يذكر" | "ويذكر")
+        && toks.get(cue.end).is_some_and(|t| matches!(t.text, "ان" | "انه" | "انها"))
 }
 
 /// Headlines, subheadings, datelines, bylines and captions in a plain-text import.
@@ -182,6 +223,10 @@ struct Finder<'a> {
     names: HashMap<String, usize>,
     out: Vec<Statement>,
     last_para_stated: bool,
+    /// The last paragraph ended inside a quotation that its next paragraph closes.
+    open_quote: bool,
+    /// In the current paragraph: the end of a quotation carried over from the last one.
+    carry_until: Option<usize>,
 }
 
 impl Finder<'_> {
@@ -194,19 +239,22 @@ impl Finder<'_> {
             .unwrap_or_default();
         let (folded, map) = fold_with_map(&text);
         // A paragraph without any cue word can still continue a quotation.
+        let carry = self.last_para_stated && self.open_quote;
         let continues_quote =
-            self.last_para_stated && text.trim_start().starts_with(['"', '“', '«', '„']);
+            carry || self.last_para_stated && text.trim_start().starts_with(['"', '“', '«', '„']);
+        let pchars: Vec<char> = text.chars().collect();
+        self.open_quote = ends_inside_quote(&pchars, carry);
+        self.carry_until = None;
+        if carry && !text.trim_start().starts_with(['"', '“', '«', '„']) {
+            let close = pchars.iter().position(|c| matches!(c, '”' | '»' | '"'));
+            self.carry_until = Some(range.start + close.map_or(pchars.len(), |c| c + 1));
+        }
         if !continues_quote && !self.ctx.lexicon.may_have_cue(&folded) {
             self.last_para_stated = false;
             return;
         }
-        let pchars: Vec<char> = text.chars().collect();
         let toks = tokenize(&folded, &map, &pchars, range.start);
-        let dateline = if self.ctx.arabic { &DATELINE_AR } else { &DATELINE };
-        let skip = dateline
-            .as_ref()
-            .and_then(|re| re.find(&text))
-            .map_or(0, |m| text.get(..m.end()).map_or(0, |s| s.chars().count()));
+        let skip = self.dateline_len(&text);
         let quotes: Vec<Range<usize>> = segment::quote_spans_of(&pchars)
             .into_iter()
             .map(|q| q.start + range.start..q.end + range.start)
@@ -230,6 +278,24 @@ impl Finder<'_> {
             );
         }
         self.last_para_stated = self.out.len() > before && prev_sentence_stated;
+    }
+
+    /// Characters of a dateline at the start of a paragraph ("CAIRO (Reuters) - ",
+    /// «غزة / سما / »). An Arabic outlet name after the place is part of the dateline
+    /// only when it holds no cue word («القاهرة - قال الوزير: …» keeps its verb).
+    fn dateline_len(&self, text: &str) -> usize {
+        let chars_of = |end: usize| text.get(..end).map_or(0, |s| s.chars().count());
+        if !self.ctx.arabic {
+            return DATELINE.as_ref().and_then(|re| re.find(text)).map_or(0, |m| chars_of(m.end()));
+        }
+        let Some(caps) = DATELINE_AR.as_ref().and_then(|re| re.captures(text)) else { return 0 };
+        let Some(whole) = caps.get(0) else { return 0 };
+        match caps.get(1) {
+            Some(outlet) if self.ctx.lexicon.may_have_cue(&fold(outlet.as_str())) => {
+                chars_of(outlet.start())
+            }
+            _ => chars_of(whole.end()),
+        }
     }
 
     /// Analyse one sentence; returns true when it produced a statement.
@@ -263,7 +329,8 @@ impl Finder<'_> {
         }
         if found.is_empty() {
             // A quotation sentence right after a statement continues it.
-            let whole_quote = quotes.iter().any(|q| q.start <= span.start && span.end <= q.end + 2);
+            let whole_quote = quotes.iter().any(|q| q.start <= span.start && span.end <= q.end + 2)
+                || self.carry_until.is_some_and(|end| span.start < end);
             // Wire style: a quotation running over several paragraphs opens each one
             // and closes only at its end, so the opening mark has no partner here.
             let opens_unclosed =
@@ -363,6 +430,7 @@ impl Finder<'_> {
                 let false_cue = kind == CueKind::Verb
                     && if self.ctx.arabic {
                         !self.arabic_verb_position_ok(toks, clause, &cue.toks)
+                            || arabic_impersonal(toks, &cue.toks)
                     } else {
                         english_verb_is_false(toks, &cue.toks)
                     };
@@ -551,6 +619,10 @@ impl Finder<'_> {
                 _ => return false,
             }
         }
+        // "according to" with nothing after it attributes nothing.
+        if cue.kind == CueKind::According && phrase_toks.is_empty() {
+            return false;
+        }
         // A citation after an outlet or a back reference names the real source.
         let citing = self.citation(toks, clause, cue);
         let verdict = classify(&self.ctx, toks, &phrase_toks, clause);
@@ -575,7 +647,7 @@ impl Finder<'_> {
                         // "The war has claimed…", «وكشفت الحرب عن…»: a subject that is
                         // neither a role, an organisation nor a name is not a speaker.
                         None if !self.may_be_name(toks, &phrase_toks) => return false,
-                        None => attr,
+                        None => self.name_elsewhere(toks, &phrase_toks).unwrap_or(attr),
                     }
                 } else {
                     attr
@@ -684,11 +756,15 @@ impl Finder<'_> {
     }
 
     fn lookup_name(&self, toks: &[Tok<'_>], phrase: &Range<usize>) -> Option<Attribution> {
-        for t in toks.get(phrase.clone())? {
+        let words = toks.get(phrase.clone())?;
+        let joined =
+            if self.ctx.arabic { super::names::name_keys(&self.ctx, words) } else { Vec::new() };
+        for t in words {
             if !t.is_word() {
                 continue;
             }
-            for &key in t.readings.get(super::lexicon::Strip::All) {
+            let readings = t.readings.get(super::lexicon::Strip::All);
+            for key in readings.iter().copied().chain(joined.iter().map(String::as_str)) {
                 if let Some(&index) = self.names.get(key)
                     && let Some(prev) = self.history.get(index)
                 {
@@ -707,6 +783,23 @@ impl Finder<'_> {
         None
     }
 
+    /// A bare name that no earlier speaker had: its title or appositive elsewhere in
+    /// the article.
+    fn name_elsewhere(&self, toks: &[Tok<'_>], phrase: &Range<usize>) -> Option<Attribution> {
+        let words = toks.get(phrase.clone())?;
+        let keys = super::names::name_keys(&self.ctx, words);
+        let skip = words.first()?.start..words.last()?.end;
+        let mut attr = super::names::name_elsewhere(&self.ctx, self.article, &keys, &skip)?;
+        attr.reason = format!(
+            "same person as «{}» elsewhere: {}",
+            attr.speaker.clone().unwrap_or_default(),
+            attr.reason
+        );
+        attr.speaker = Some(self.ctx.text_of(toks, phrase));
+        attr.confidence = (attr.confidence * 0.9).min(0.8);
+        Some(attr)
+    }
+
     fn remember_names(&mut self, toks: &[Tok<'_>], phrase: &Range<usize>, index: usize) {
         let Some(words) = toks.get(phrase.clone()) else { return };
         for t in words {
@@ -719,6 +812,12 @@ impl Finder<'_> {
                 let stripped = t.text.strip_prefix("ال").unwrap_or(t.text);
                 self.names.insert(t.text.to_owned(), index);
                 self.names.entry(stripped.to_owned()).or_insert(index);
+            }
+        }
+        // «نبيل عبدالله» later written «عبد الله»: the joined spelling too.
+        if self.ctx.arabic {
+            for key in super::names::name_keys(&self.ctx, words) {
+                self.names.entry(key).or_insert(index);
             }
         }
     }

@@ -125,6 +125,10 @@ const SAY: &[&str] = &[
     "posted",
     "continued",
     "recalled",
+    "states",
+    "stated",
+    "concluded",
+    "declared",
 ];
 
 const SUBORDINATORS: &[&str] = &[
@@ -224,6 +228,23 @@ pub(crate) fn english_verb_is_false(toks: &[Tok<'_>], cue: &Range<usize>) -> boo
     let prev = cue.start.checked_sub(1).and_then(|p| toks.get(p));
     let next = toks.get(cue.end);
     let verb = toks.get(cue.start).map_or("", |t| t.text);
+    // "this was stated at a briefing by X": a passive with its agent is a cue.
+    if passive_agent(toks, cue, toks.len()).is_some() {
+        return false;
+    }
+    // "When asked whether …", "Asked about …": a question put to the speaker, whose
+    // answer follows with its own verb.
+    if verb == "asked"
+        && (prev.is_none_or(|p| {
+            !p.is_word() && !p.is_quote() && !p.is_punct(',')
+                || matches!(p.text, "when" | "if" | "as" | "after" | "once" | "while" | "being")
+        }) || word_is(
+            next,
+            &["whether", "if", "about", "by", "to", "for", "what", "how", "why", "when", "on"],
+        ))
+    {
+        return true;
+    }
     if word_is(
         prev,
         &[
@@ -279,6 +300,7 @@ pub(crate) fn english_verb_is_false(toks: &[Tok<'_>], cue: &Range<usize>) -> boo
         let subject_ok = prev.is_some_and(|t| {
             t.cap
                 || t.is_punct(',')
+                || t.is_quote()
                 || matches!(
                     t.text,
                     "media"
@@ -313,6 +335,24 @@ pub(crate) fn english_verb_is_false(toks: &[Tok<'_>], cue: &Range<usize>) -> boo
         return !subject_ok;
     }
     false
+}
+
+/// "was stated … by X", "were announced by X": the index of the agent after "by" when
+/// the verb at `cue` is a passive reporting verb (within six tokens, before `limit`).
+pub(crate) fn passive_agent(toks: &[Tok<'_>], cue: &Range<usize>, limit: usize) -> Option<usize> {
+    let prev = cue.start.checked_sub(1).and_then(|p| toks.get(p))?;
+    if !matches!(prev.text, "was" | "were" | "is" | "are" | "been" | "being") {
+        return None;
+    }
+    let verb = toks.get(cue.start)?.text;
+    if !verb.ends_with("ed") && !matches!(verb, "said" | "told" | "written") {
+        return None;
+    }
+    (cue.end..(cue.end + 6).min(limit))
+        .take_while(|&k| toks.get(k).is_some_and(|t| !t.is_punct('.') && !t.is_quote()))
+        .find(|&k| toks.get(k).is_some_and(|t| t.text == "by"))
+        .map(|k| k + 1)
+        .filter(|&k| toks.get(k).is_some_and(|t| t.is_word() && t.cap || t.text == "the"))
 }
 
 /// Find the speaker phrase of `cue` inside `clause`.
@@ -392,7 +432,19 @@ fn english_phrase(
     };
     match cue.kind {
         CueKind::According => {
-            // "according to X" attributes the whole clause it is in.
+            // "according to X" attributes the whole clause it is in; a quoted name
+            // ("according to “Sudan Tribune,”") is the speaker.
+            if is_quote_at(toks, cue.toks.end) {
+                let start = cue.toks.end + 1;
+                let end = (start..(start + 8).min(clause.end))
+                    .find(|&k| is_quote_at(toks, k))
+                    .unwrap_or(start);
+                let mut end_trim = end;
+                while end_trim > start && toks.get(end_trim - 1).is_some_and(|t| !t.is_word()) {
+                    end_trim -= 1;
+                }
+                return SpeakerPhrase { closes_clause: true, toks: start..end_trim, ..empty };
+            }
             let r = scan_right(ctx, toks, cue.toks.end, clause.end, true);
             SpeakerPhrase { closes_clause: true, toks: r, ..empty }
         }
@@ -400,6 +452,10 @@ fn english_phrase(
         CueKind::Verb => {
             let verb = toks.get(cue.toks.start).map_or("", |t| t.text);
             let prev = cue.toks.start.checked_sub(1).and_then(|p| toks.get(p));
+            if let Some(agent) = passive_agent(toks, &cue.toks, clause.end) {
+                let r = scan_right(ctx, toks, agent, clause.end, false);
+                return SpeakerPhrase { closes_clause: true, toks: r, ..empty };
+            }
             let inverted = is_inverted(ctx, toks, clause, cue);
             if inverted {
                 let r = scan_right(ctx, toks, cue.toks.end, clause.end, false);
@@ -502,10 +558,14 @@ fn scan_left(ctx: &Ctx<'_>, toks: &[Tok<'_>], floor: usize, end: usize) -> (Rang
     let mut count = 0;
     while i > floor && count < 30 {
         let Some(t) = toks.get(i - 1) else { break };
+        let spaced_dash = t.is_punct('–')
+            || t.is_punct('—')
+            || (t.is_punct('-') && toks.get(i.wrapping_sub(2)).is_some_and(|p| p.end < t.start));
         if is_quote_at(toks, i - 1)
             || t.is_punct(';')
             || t.is_punct(':')
             || is_stop_period(toks, i - 1)
+            || spaced_dash
         {
             break;
         }
@@ -636,6 +696,11 @@ fn arabic_phrase(
                 return SpeakerPhrase { toks: first..last, ..empty };
             }
             let r = arabic_right(ctx, toks, cue.toks.end, clause.end, false, quotes);
+            // «كما أن وزير الخارجية الأوكراني، دميتري كوليبا، أعلن في سبتمبر …»: a subject
+            // with an appositive between commas before the verb, nothing after it.
+            if let Some(left) = arabic_appositive_subject(ctx, toks, clause, cue, &r) {
+                return SpeakerPhrase { toks: left, ..empty };
+            }
             // "نقلت X عن Y": the speaker is Y, relayed by X.
             if toks.get(r.end).is_some_and(|t| t.text == "عن") {
                 let outlets = ctx.outlets_in(toks, &r);
@@ -655,6 +720,79 @@ fn arabic_phrase(
             SpeakerPhrase { toks: r, ..empty }
         }
     }
+}
+
+/// Words that start no subject after an Arabic verb (time and place adverbials).
+const AR_NOT_SUBJECT: &[&str] = &[
+    "في",
+    "من",
+    "عن",
+    "علي",
+    "الي",
+    "لدي",
+    "مع",
+    "خلال",
+    "امس",
+    "اليوم",
+    "مؤخرا",
+    "مساء",
+    "صباح",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+    "السبت",
+    "الاحد",
+];
+
+/// The subject before an Arabic verb that follows a comma, when nothing after the verb
+/// can be its subject: back over the appositive commas to the clause start or «أن».
+fn arabic_appositive_subject(
+    ctx: &Ctx<'_>,
+    toks: &[Tok<'_>],
+    clause: &Range<usize>,
+    cue: &Cue,
+    right: &Range<usize>,
+) -> Option<Range<usize>> {
+    let before = cue.toks.start.checked_sub(1)?;
+    if !toks.get(before).is_some_and(|t| t.is_punct('،') || t.is_punct(',')) {
+        return None;
+    }
+    let right_is_subject = toks.get(right.start).is_some_and(|t| {
+        right.start < right.end && !AR_NOT_SUBJECT.contains(&t.text) && !t.text.starts_with("ل")
+    });
+    if right_is_subject {
+        return None;
+    }
+    let mut start = before;
+    let mut words = 0;
+    while start > clause.start && words < 14 {
+        let Some(t) = toks.get(start - 1) else { break };
+        if t.is_punct('.') || t.is_punct(':') || t.is_quote() || t.is_punct('؛') {
+            break;
+        }
+        if t.is_word()
+            && (["ان", "كما", "وكما"].contains(&t.text)
+                || ctx.lang.verbs.match_at(toks, start - 1).is_some())
+        {
+            break;
+        }
+        start -= 1;
+        words += usize::from(t.is_word());
+    }
+    while start < before && toks.get(start).is_some_and(|t| !t.is_word()) {
+        start += 1;
+    }
+    let mut end = before;
+    while end > start && toks.get(end - 1).is_some_and(|t| !t.is_word()) {
+        end -= 1;
+    }
+    // «وبعد الاجتماع، أعلن في بيان»: an adverbial, not a subject.
+    if ctx.lang.openers.match_at(toks, start).is_some() {
+        return None;
+    }
+    (end > start && words >= 2).then_some(start..end)
 }
 
 fn arabic_right(
@@ -781,7 +919,14 @@ pub(crate) fn classify(
         is_outlet: false,
     };
     let quote = |r: &Range<usize>| format!("«{}»", ctx.text_of(&words, r));
-    if let Some((i, len, _)) = lang.former.find(&words) {
+    // «في وقت سابق» is "earlier", not "former".
+    let former = find_where(&lang.former, &words, |i| {
+        !(ctx.arabic
+            && i.checked_sub(1)
+                .and_then(|p| words.get(p))
+                .is_some_and(|t| t.text.ends_with("وقت") || t.text.ends_with("موعد")))
+    });
+    if let Some((i, len)) = former {
         attr.reason = format!("former official: {}", quote(&(i..i + len)));
         return Verdict::Explicit(attr);
     }
@@ -799,7 +944,13 @@ pub(crate) fn classify(
         attr.reason = format!("anonymous source: {}", quote(&(i..i + len)));
         return Verdict::Explicit(attr);
     }
-    if let Some((i, len, _)) = lang.anonymous_markers.find(&words) {
+    // «آخر إعلان» is "the latest announcement"; «مسؤول آخر» is "another official".
+    let marker = find_where(&lang.anonymous_markers, &words, |i| {
+        !(ctx.arabic
+            && words.iter().take(i).all(|t| !t.is_word())
+            && words.get(i).is_some_and(|t| t.text.ends_with("اخر")))
+    });
+    if let Some((i, len)) = marker {
         attr.reason = format!("anonymous source: {}", quote(&(i..i + len)));
         return Verdict::Explicit(attr);
     }
@@ -933,6 +1084,16 @@ fn classify_role(
     attr.reason = format!("no official role found for «{speaker}»");
     attr.confidence = 0.4;
     Verdict::Explicit(attr)
+}
+
+/// First match of `set` in `words` at an index `keep` accepts: (index, length).
+fn find_where(
+    set: &super::lexicon::PhraseSet,
+    words: &[Tok<'_>],
+    keep: impl Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    (0..words.len())
+        .find_map(|i| set.match_at(words, i).filter(|_| keep(i)).map(|(len, _)| (i, len)))
 }
 
 #[derive(Clone, Copy)]
