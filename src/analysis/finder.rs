@@ -569,6 +569,15 @@ impl Finder<'_> {
             return true;
         }
         let subject_len = cue.start - first;
+        // A subject holds no complementiser and no other reporting verb: in «وأضاف أن
+        // هدوءا حذرا يسود» the verb-like «حذرا» is inside the reported clause.
+        let reported = (first..cue.start).any(|k| {
+            toks.get(k).is_some_and(|t| matches!(t.text, "ان" | "انه" | "انها" | "بان"))
+                || self.ctx.lang.verbs.match_at(toks, k).is_some()
+        });
+        if reported {
+            return false;
+        }
         let from_clause_start = (clause.start..start).all(|i| {
             toks.get(i)
                 .is_some_and(|t| !t.is_word() || self.ctx.lang.openers.match_at(toks, i).is_some())
@@ -646,7 +655,12 @@ impl Finder<'_> {
                         Some(found) => found,
                         // "The war has claimed…", «وكشفت الحرب عن…»: a subject that is
                         // neither a role, an organisation nor a name is not a speaker.
-                        None if !self.may_be_name(toks, &phrase_toks) => return false,
+                        None if !self.may_be_name(toks, &phrase_toks) => {
+                            match self.head_reference(toks, &phrase_toks) {
+                                Some(found) => found,
+                                None => return false,
+                            }
+                        }
                         None => self.name_elsewhere(toks, &phrase_toks).unwrap_or(attr),
                     }
                 } else {
@@ -700,6 +714,18 @@ impl Finder<'_> {
     ) -> Option<Range<usize>> {
         let lang = self.ctx.lang;
         let scope = &toks[..clause.end.min(toks.len())];
+        // "X reported from a military source that …", «نقلت عن مصدر»: the source after
+        // the outlet's verb.
+        let verb = toks.get(main.toks.start).map_or("", |t| t.text);
+        if matches!(verb, "reported" | "reports" | "learned" | "heard")
+            && toks.get(main.toks.end).is_some_and(|t| t.text == "from")
+        {
+            let cue = Cue { kind: CueKind::According, toks: main.toks.start..main.toks.end + 1 };
+            let phrase = speaker_phrase(&self.ctx, toks, clause, &cue, &[]);
+            if !phrase.toks.is_empty() {
+                return Some(phrase.toks);
+            }
+        }
         for i in clause.start..clause.end {
             if main.toks.contains(&i) {
                 continue;
@@ -781,6 +807,30 @@ impl Finder<'_> {
             }
         }
         None
+    }
+
+    /// «الغرفة» after «غرفة العمليات المشتركة», "the envoy" after "the UN envoy …": one
+    /// definite noun that heads a recent speaker's phrase.
+    fn head_reference(&self, toks: &[Tok<'_>], phrase: &Range<usize>) -> Option<Attribution> {
+        let words: Vec<&Tok<'_>> =
+            toks.get(phrase.clone())?.iter().filter(|t| t.is_word()).collect();
+        let noun = match words.as_slice() {
+            [one] if self.ctx.arabic && super::token::is_definite(one.text) => one.text,
+            [the, one] if !self.ctx.arabic && the.text == "the" => one.text,
+            _ => return None,
+        };
+        let key = head_key(noun);
+        let found =
+            self.history.iter().rev().take(12).find(|a| a.head.as_deref() == Some(key.as_str()))?;
+        let mut attr = found.clone();
+        attr.reason = format!(
+            "refers back to «{}»: {}",
+            found.speaker.clone().unwrap_or_default(),
+            found.reason
+        );
+        attr.speaker = Some(self.ctx.text_of(toks, phrase));
+        attr.confidence = (attr.confidence * 0.9).min(0.8);
+        Some(attr)
     }
 
     /// A bare name that no earlier speaker had: its title or appositive elsewhere in

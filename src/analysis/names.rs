@@ -29,10 +29,12 @@ pub(crate) fn name_keys(ctx: &Ctx<'_>, words: &[Tok<'_>]) -> Vec<String> {
             }
         }
         if keys.is_empty()
-            && let Some(last) = words
-                .iter()
-                .rev()
-                .find(|t| t.is_arabic() && !vocab.contains(t.text) && t.text.chars().count() >= 3)
+            && let Some(last) = words.iter().rev().find(|t| {
+                t.is_arabic()
+                    && !vocab.contains(t.text)
+                    && !super::token::is_definite(t.text)
+                    && t.text.chars().count() >= 3
+            })
         {
             keys.push(last.text.to_owned());
         }

@@ -232,6 +232,14 @@ pub(crate) fn english_verb_is_false(toks: &[Tok<'_>], cue: &Range<usize>) -> boo
     if passive_agent(toks, cue, toks.len()).is_some() {
         return false;
     }
+    // "The United States will …", "member states": a noun, unless it opens an inverted
+    // attribution (", states the ministry") or a that-clause ("the ministry states that").
+    if verb == "states"
+        && !prev.is_some_and(|p| p.is_punct(',') || p.is_quote())
+        && !word_is(next, &["that"])
+    {
+        return true;
+    }
     // "When asked whether …", "Asked about …": a question put to the speaker, whose
     // answer follows with its own verb.
     if verb == "asked"
@@ -461,6 +469,10 @@ fn english_phrase(
                 let r = scan_right(ctx, toks, cue.toks.end, clause.end, false);
                 return SpeakerPhrase { closes_clause: true, toks: r, ..empty };
             }
+            // "“Sudan Tribune” reported": a quoted title right before the verb.
+            if let Some(title) = quoted_before(toks, clause.start, cue.toks.start) {
+                return SpeakerPhrase { toks: title, ..empty };
+            }
             // "X quoted Y as saying": the speaker is Y, X relays it.
             let (left, subordinate) = scan_left(ctx, toks, clause.start, cue.toks.start);
             if verb == "quoted" {
@@ -490,6 +502,25 @@ fn english_phrase(
             SpeakerPhrase { toks: left, subordinate, closes_clause: closes, via: Vec::new() }
         }
     }
+}
+
+/// The words inside a quotation that ends right before `end` and starts at most eight
+/// tokens earlier, after `floor`: "“Sudan Tribune” reported".
+fn quoted_before(toks: &[Tok<'_>], floor: usize, end: usize) -> Option<Range<usize>> {
+    let close = end.checked_sub(1).filter(|&c| c >= floor && is_quote_at(toks, c))?;
+    // A closing mark directly follows a word; an opening one precedes the next word.
+    if !toks
+        .get(close)
+        .zip(close.checked_sub(1).and_then(|p| toks.get(p)))
+        .is_some_and(|(q, w)| w.is_word() && w.end == q.start)
+    {
+        return None;
+    }
+    let open = (close.saturating_sub(8).max(floor)..close).rev().find(|&k| is_quote_at(toks, k))?;
+    let words = open + 1..close;
+    let all_caps_words =
+        toks.get(words.clone())?.iter().all(|t| !t.is_word() || t.cap || t.is_arabic());
+    (words.len() <= 6 && !words.is_empty() && all_caps_words).then_some(words)
 }
 
 /// "…," said Mohammed, a resident — the speaker follows the verb.
@@ -789,10 +820,14 @@ fn arabic_appositive_subject(
         end -= 1;
     }
     // «وبعد الاجتماع، أعلن في بيان»: an adverbial, not a subject.
-    if ctx.lang.openers.match_at(toks, start).is_some() {
+    if ctx.lang.openers.match_at(toks, start).is_some() || end <= start || words < 2 {
         return None;
     }
-    (end > start && words >= 2).then_some(start..end)
+    // Only a recognisable speaker («وحول الحوار بين واشنطن وموسكو، أفصح» is no subject).
+    match classify(ctx, toks, &(start..end), clause) {
+        Verdict::Explicit(attr) if !attr.reason.starts_with("no official") => Some(start..end),
+        _ => None,
+    }
 }
 
 fn arabic_right(
@@ -900,11 +935,31 @@ pub(crate) fn classify(
         return Verdict::Inherit(None, Some(ctx.text_of(&words, &(0..1))));
     }
     // Pronouns and back references ("he", "the spokesperson", "المتحدث").
+    // «المصادر» refers back; «مصادر» (indefinite) introduces new sources.
+    let definite_ok = !ctx.arabic || words.first().is_some_and(|t| is_definite(t.text));
     if let Some((len, _)) = lang.pronouns.match_at(&words, 0)
+        && definite_ok
         && words.iter().skip(len).all(|t| !t.is_word() || ["alone"].contains(&t.text))
     {
         let head = words.get(len - 1).map(|t| head_key(t.text));
         return Verdict::Inherit(head, Some(speaker));
+    }
+    // A name in quotation marks ("according to “Sudan Tribune,”", «“Sudan Tribune”
+    // reported») is a publication's title: its own report.
+    let quoted_title = phrase.start > 0
+        && is_quote_at(toks, phrase.start - 1)
+        && (phrase.end..phrase.end + 2).any(|k| is_quote_at(toks, k));
+    if quoted_title {
+        return Verdict::Explicit(Attribution {
+            kind: Kind::Unofficial,
+            speaker: Some(speaker.clone()),
+            actor: None,
+            via: vec![speaker.clone()],
+            reason: format!("outlet report: «{speaker}»"),
+            confidence: 0.7,
+            head: None,
+            is_outlet: true,
+        });
     }
     let actor = actor_of(ctx, &words);
     let outlets = ctx.outlets_in(&words, &(0..words.len()));
