@@ -451,6 +451,9 @@ impl Finder<'_> {
         }
         let mut best: Option<(Cue, SpeakerPhrase)> = None;
         let mut rank_best = 0;
+        // Arabic: after a verb with its own subject, «بحسب ما نشرته …», «نقلا عن …» tell
+        // where the words were published, not who said them.
+        let mut verb_with_subject = false;
         let mut outlets: Vec<String> = Vec::new();
         for cue in cues {
             let phrase = speaker_phrase(&self.ctx, toks, clause, &cue, quotes);
@@ -469,6 +472,12 @@ impl Finder<'_> {
                 (_, false, _, false) => 5,
                 (_, false, _, true) => 4,
             };
+            if self.ctx.arabic && cue.kind == CueKind::According && verb_with_subject {
+                rank = 3;
+            }
+            if cue.kind == CueKind::Verb && !phrase.toks.is_empty() && !phrase.subordinate {
+                verb_with_subject = true;
+            }
             // "وفق القانون", "according to plan": no speaker, no attribution.
             if cue.kind == CueKind::According
                 && let Verdict::Explicit(attr) = classify(&self.ctx, toks, &phrase.toks, clause)
@@ -584,7 +593,22 @@ impl Finder<'_> {
         });
         // «…، غير أن مستشارا لقائده قال»: a contrastive opener starts a new clause.
         let opened = first > start && toks.get(start).is_some_and(Tok::is_word);
-        (from_clause_start || opened) && subject_len <= 10
+        // «وبشأن زيارة وزير الخارجية … إلى سورية قال خطيب زادة»: an adverbial phrase, then
+        // the verb and its subject.
+        let adverbial = toks.get(first).is_some_and(|t| {
+            matches!(
+                t.text,
+                "بشان"
+                    | "وبشان"
+                    | "حول"
+                    | "وحول"
+                    | "بخصوص"
+                    | "وبخصوص"
+                    | "ردا"
+                    | "وردا"
+            )
+        });
+        (from_clause_start || opened) && (subject_len <= 10 || adverbial && subject_len <= 20)
     }
 
     /// Build the statement for a clause; returns true when one was made.
@@ -602,6 +626,20 @@ impl Finder<'_> {
         );
         let mut phrase_toks = phrase.toks.clone();
         if cue.kind == CueKind::Participle {
+            // «. مشيراً أن "…"»: a sentence that opens with the participle goes on with the
+            // previous speaker.
+            let opens =
+                (clause.start..cue.toks.start).all(|k| toks.get(k).is_some_and(|t| !t.is_word()));
+            if opens && let Some(mut prev) = self.history.last().cloned() {
+                prev.reason = format!(
+                    "follows «{}»: {}",
+                    prev.speaker.clone().unwrap_or_default(),
+                    prev.reason
+                );
+                prev.confidence = (prev.confidence * 0.9).min(0.8);
+                self.push(span, Some(cue_span), prev);
+                return true;
+            }
             // "Guterres had invoked Article 99, warning that …": the clause subject.
             let mut start = clause.start;
             if self.ctx.arabic {
@@ -806,6 +844,37 @@ impl Finder<'_> {
                 }
             }
         }
+        // "Sarea also said" after "Yahya Saree": a name misspelt by one letter.
+        for t in words {
+            let name_like = if t.is_arabic() {
+                !self.ctx.lexicon.vocab.contains(t.text)
+            } else {
+                t.cap && !self.ctx.lexicon.vocab.contains(t.text)
+            };
+            if !name_like {
+                continue;
+            }
+            // The earliest such speaker, so that the result does not depend on map order.
+            let close = self
+                .names
+                .iter()
+                .filter(|(key, _)| super::names::one_typo_apart(key, t.text))
+                .map(|(_, &index)| index)
+                .min();
+            if let Some(index) = close
+                && let Some(prev) = self.history.get(index)
+            {
+                let mut attr = prev.clone();
+                attr.speaker = Some(self.ctx.text_of(toks, phrase));
+                attr.reason = format!(
+                    "same speaker as «{}» (spelt differently): {}",
+                    prev.speaker.clone().unwrap_or_default(),
+                    prev.reason
+                );
+                attr.confidence = (attr.confidence * 0.85).min(0.75);
+                return Some(attr);
+            }
+        }
         None
     }
 
@@ -838,8 +907,7 @@ impl Finder<'_> {
     fn name_elsewhere(&self, toks: &[Tok<'_>], phrase: &Range<usize>) -> Option<Attribution> {
         let words = toks.get(phrase.clone())?;
         let keys = super::names::name_keys(&self.ctx, words);
-        let skip = words.first()?.start..words.last()?.end;
-        let mut attr = super::names::name_elsewhere(&self.ctx, self.article, &keys, &skip)?;
+        let mut attr = super::names::name_elsewhere(&self.ctx, self.article, &keys)?;
         attr.reason = format!(
             "same person as «{}» elsewhere: {}",
             attr.speaker.clone().unwrap_or_default(),
@@ -856,7 +924,9 @@ impl Finder<'_> {
             let is_name = if t.is_arabic() {
                 !self.ctx.lexicon.vocab.contains(t.text) && t.text.chars().count() >= 3
             } else {
-                t.cap && !self.ctx.lexicon.vocab.contains(t.text)
+                t.cap
+                    && !self.ctx.lexicon.vocab.contains(t.text)
+                    && !super::names::NOT_NAMES.contains(&t.text)
             };
             if is_name && !self.names.contains_key(t.text) {
                 let stripped = t.text.strip_prefix("ال").unwrap_or(t.text);

@@ -2,14 +2,60 @@
 //! elsewhere in the article, "Pigott said" after "… Deputy Press Secretary Tommy
 //! Pigott"), and which country an article is about (for "the army" without a country).
 
-use std::ops::Range;
-
 use crate::model::{Article, Kind, Statement};
 
 use super::lexicon::{Country, Strip};
 use super::speaker::{Attribution, Ctx, Verdict, classify};
 use super::token::{Tok, tokenize};
 use super::{fold, fold_with_map};
+
+/// Capitalised words that are no one's name (days, months).
+pub(crate) const NOT_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// True when `a` and `b` differ by at most one letter (replaced, added, dropped or two
+/// swapped): "Sarea" for "Saree". Only for words of five letters or more.
+pub(crate) fn one_typo_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 1 || a.first() != b.first() {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (a.get(prefix..).unwrap_or(&[]), b.get(prefix..).unwrap_or(&[]));
+    let tail = |x: &[char], y: &[char]| x == y;
+    match (ra.len(), rb.len()) {
+        (0, 0) => true,
+        (m, n) if m == n => {
+            tail(ra.get(1..).unwrap_or(&[]), rb.get(1..).unwrap_or(&[]))
+                || (ra
+                    .get(..2)
+                    .zip(rb.get(..2))
+                    .is_some_and(|(x, y)| x.first() == y.get(1) && x.get(1) == y.first())
+                    && tail(ra.get(2..).unwrap_or(&[]), rb.get(2..).unwrap_or(&[])))
+        }
+        (m, n) if m > n => tail(ra.get(1..).unwrap_or(&[]), rb),
+        _ => tail(ra, rb.get(1..).unwrap_or(&[])),
+    }
+}
 
 /// Arabic name parts written joined or apart («عبد الله» / «عبدالله», «أبو ظريفة»).
 const AR_JOINING: &[&str] = &["عبد", "ابو"];
@@ -40,10 +86,31 @@ pub(crate) fn name_keys(ctx: &Ctx<'_>, words: &[Tok<'_>]) -> Vec<String> {
         }
         return keys;
     }
+    // The name is the first run of capitalised words ("Badr al-Busaidi, speaking … in
+    // Bahrain" is Busaidi, not Bahrain).
+    let start = words.iter().position(|t| t.is_word() && t.cap).unwrap_or(words.len());
+    let run_end = (start..words.len())
+        .find(|&k| {
+            words.get(k).is_some_and(|t| {
+                !(t.is_word() && t.cap
+                    || matches!(t.text, "al" | "bin" | "ibn" | "de" | "van" | "von" | "el")
+                    || t.is_punct('-')
+                    || t.is_punct('\''))
+            })
+        })
+        .unwrap_or(words.len());
     words
+        .get(start..run_end)
+        .unwrap_or(&[])
         .iter()
         .rev()
-        .find(|t| t.is_word() && t.cap && !vocab.contains(t.text) && t.text.len() >= 3)
+        .find(|t| {
+            t.is_word()
+                && t.cap
+                && !vocab.contains(t.text)
+                && !NOT_NAMES.contains(&t.text)
+                && t.text.len() >= 3
+        })
         .map(|t| vec![t.text.to_owned()])
         .unwrap_or_default()
 }
@@ -60,12 +127,12 @@ fn name_at(toks: &[Tok<'_>], i: usize, key: &str) -> Option<usize> {
 
 /// The attribution another mention of the same name gets from its title or appositive
 /// ("Tommy Pigott, First Deputy Press Secretary of the State Department", «نبيل عبدالله
-/// المتحدث باسم الجيش»). `skip` is the mention being resolved (article offsets).
+/// المتحدث باسم الجيش»). The mention being resolved counts too: its title may stand
+/// outside the speaker phrase ("Oman's foreign minister, Badr al-Busaidi, speaking …, said").
 pub(crate) fn name_elsewhere(
     ctx: &Ctx<'_>,
     article: &Article,
     keys: &[String],
-    skip: &Range<usize>,
 ) -> Option<Attribution> {
     for key in keys {
         for paragraph in &article.paragraphs {
@@ -81,9 +148,6 @@ pub(crate) fn name_elsewhere(
             let toks = tokenize(&folded, &map, pchars, start);
             for i in 0..toks.len() {
                 let Some(len) = name_at(&toks, i, key) else { continue };
-                if toks.get(i).is_some_and(|t| skip.contains(&t.start)) {
-                    continue;
-                }
                 if let Some(attr) = titled_mention(ctx, &toks, i, len) {
                     return Some(attr);
                 }
@@ -109,19 +173,47 @@ fn titled_mention(ctx: &Ctx<'_>, toks: &[Tok<'_>], i: usize, len: usize) -> Opti
             t.is_word() && t.cap && !vocab.contains(t.text)
         }
     };
+    // Back over the rest of the name ("Badr al-Busaidi", "Mohamed Al-Mukhtar Al-Nur").
+    let particle = |t: &Tok<'_>| {
+        !ctx.arabic && (t.is_punct('-') || matches!(t.text, "al" | "el" | "bin" | "ibn" | "de"))
+    };
     let mut first = i;
-    while first > 0 && toks.get(first - 1).is_some_and(name_like) && !is_cue(first - 1) {
+    while first > 0
+        && toks.get(first - 1).is_some_and(|t| name_like(t) || particle(t))
+        && !is_cue(first - 1)
+    {
         first -= 1;
     }
     let mut last = i + len;
     while toks.get(last).is_some_and(name_like) && !is_cue(last) {
         last += 1;
     }
-    // Title before the name.
+    // Title before the name, also across one comma ("Oman's foreign minister, Badr
+    // al-Busaidi, speaking …").
+    let is_role = |k: usize| {
+        lang.official_heads.match_at(toks, k).is_some()
+            || lang.bodies.match_at(toks, k).is_some()
+            || ctx.lexicon.bodies.match_at(toks, k).is_some()
+    };
     let mut left = first;
-    while left > 0 && first - left < 10 {
+    let mut crossed = false;
+    while left > 0 && first - left < 12 {
         let k = left - 1;
         let Some(t) = toks.get(k) else { break };
+        if !crossed
+            && left == first
+            && (t.is_punct(',') || t.is_punct('،'))
+            && k > 0
+            && (k.saturating_sub(3)..k).any(is_role)
+        {
+            crossed = true;
+            left = k;
+            continue;
+        }
+        if ctx.arabic && t.is_quote() {
+            left = k;
+            continue;
+        }
         let title_word = if ctx.arabic {
             t.is_arabic() && !is_cue(k) && !["ان", "انه", "ان"].contains(&t.text)
         } else {
@@ -225,5 +317,20 @@ pub(crate) fn add_countries(ctx: &Ctx<'_>, article: &Article, statements: &mut [
         {
             statement.actor = Some(ctx.lexicon.override_actor(format!("{} {actor}", country.adj)));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_typo_apart;
+
+    #[test]
+    fn names_one_typo_apart() {
+        assert!(one_typo_apart("saree", "sarea"));
+        assert!(one_typo_apart("zelensky", "zelenskyy"));
+        assert!(one_typo_apart("peskov", "pesokv"));
+        assert!(!one_typo_apart("saree", "sarah"));
+        assert!(!one_typo_apart("ali", "aly"));
+        assert!(!one_typo_apart("miller", "killer"));
     }
 }

@@ -9,7 +9,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "gov", "sen", "rep",
     "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "no", "vs", "etc", "inc", "corp", "ltd", "co", "jr", "sr", "prof", "rev", "fig", "approx",
-    "dept", "mt", "ft", "pres", "cmdr", "brig", "gens",
+    "dept", "mt", "ft", "pres", "cmdr", "brig", "gens", "ch",
 ];
 
 /// Character ranges (offsets into `text`) of the quotations in `text` whose opening

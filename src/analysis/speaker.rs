@@ -232,6 +232,18 @@ pub(crate) fn english_verb_is_false(toks: &[Tok<'_>], cue: &Range<usize>) -> boo
     if passive_agent(toks, cue, toks.len()).is_some() {
         return false;
     }
+    // "what it calls a front", "what they described as": the writer's framing.
+    if cue.start.checked_sub(2).and_then(|p| toks.get(p)).is_some_and(|t| t.text == "what") {
+        return true;
+    }
+    // "responded to reporters' questions": the answer comes in its own sentence.
+    if matches!(verb, "responded" | "replied")
+        && word_is(next, &["to"])
+        && (cue.end + 1..cue.end + 5)
+            .any(|k| toks.get(k).is_some_and(|t| t.text.starts_with("question")))
+    {
+        return true;
+    }
     // "The United States will …", "member states": a noun, unless it opens an inverted
     // attribution (", states the ministry") or a that-clause ("the ministry states that").
     if verb == "states"
@@ -353,7 +365,18 @@ pub(crate) fn passive_agent(toks: &[Tok<'_>], cue: &Range<usize>, limit: usize) 
         return None;
     }
     let verb = toks.get(cue.start)?.text;
-    if !verb.ends_with("ed") && !matches!(verb, "said" | "told" | "written") {
+    if !matches!(
+        verb,
+        "stated"
+            | "said"
+            | "announced"
+            | "confirmed"
+            | "denied"
+            | "reported"
+            | "disclosed"
+            | "revealed"
+            | "written"
+    ) {
         return None;
     }
     (cue.end..(cue.end + 6).min(limit))
@@ -462,7 +485,7 @@ fn english_phrase(
             let prev = cue.toks.start.checked_sub(1).and_then(|p| toks.get(p));
             if let Some(agent) = passive_agent(toks, &cue.toks, clause.end) {
                 let r = scan_right(ctx, toks, agent, clause.end, false);
-                return SpeakerPhrase { closes_clause: true, toks: r, ..empty };
+                return SpeakerPhrase { toks: r, ..empty };
             }
             let inverted = is_inverted(ctx, toks, clause, cue);
             if inverted {
@@ -610,7 +633,10 @@ fn scan_left(ctx: &Ctx<'_>, toks: &[Tok<'_>], floor: usize, end: usize) -> (Rang
             break;
         }
         if !appositive && ctx.lang.left_stops.match_at(toks, i - 1).is_some() && !t.cap {
-            subordinate = SUBORDINATORS.contains(&t.text);
+            // "…, which demanded … and threatened": a relative clause's verb.
+            subordinate = SUBORDINATORS.contains(&t.text)
+                || (matches!(t.text, "which" | "who")
+                    && toks.get(i.wrapping_sub(2)).is_some_and(|p| p.is_punct(',')));
             break;
         }
         i -= 1;
@@ -710,8 +736,27 @@ fn arabic_phrase(
             {
                 // A preposition opener ("في هذا الصدد") makes the whole left part adverbial.
                 if toks.get(first).is_some_and(|t| {
-                    ["في", "وفي", "من", "ومن", "علي", "وعلي", "بعد", "وبعد", "خلال", "منذ"]
-                        .contains(&t.text)
+                    [
+                        "في",
+                        "وفي",
+                        "من",
+                        "ومن",
+                        "علي",
+                        "وعلي",
+                        "بعد",
+                        "وبعد",
+                        "خلال",
+                        "منذ",
+                        "بشان",
+                        "وبشان",
+                        "حول",
+                        "وحول",
+                        "بخصوص",
+                        "وبخصوص",
+                        "ردا",
+                        "وردا",
+                    ]
+                    .contains(&t.text)
                 }) {
                     first = cue.toks.start;
                     break;
@@ -732,13 +777,19 @@ fn arabic_phrase(
             if let Some(left) = arabic_appositive_subject(ctx, toks, clause, cue, &r) {
                 return SpeakerPhrase { toks: left, ..empty };
             }
-            // "نقلت X عن Y": the speaker is Y, relayed by X.
-            if toks.get(r.end).is_some_and(|t| t.text == "عن") {
+            // "نقلت X عن Y", «ونقلت وكالة «مهر» أمس عن مسؤول»: the speaker is Y, relayed by X.
+            let mut an = r.end;
+            while an < (r.end + 3).min(clause.end)
+                && toks.get(an).is_some_and(|t| AR_NOT_SUBJECT.contains(&t.text) && t.text != "عن")
+            {
+                an += 1;
+            }
+            if toks.get(an).is_some_and(|t| t.text == "عن") {
                 let outlets = ctx.outlets_in(toks, &r);
                 let is_outlet =
                     !outlets.is_empty() || ctx.lang.outlet_nouns.find(&toks[r.clone()]).is_some();
                 if is_outlet {
-                    let cited = arabic_right(ctx, toks, r.end + 1, clause.end, true, quotes);
+                    let cited = arabic_right(ctx, toks, an + 1, clause.end, true, quotes);
                     if !cited.is_empty() {
                         let mut via: Vec<String> = outlets.into_iter().map(|(_, n, _)| n).collect();
                         if via.is_empty() {
@@ -854,11 +905,30 @@ fn arabic_right(
             continue;
         }
         if t.is_quote() {
-            // A quoted name right after an outlet noun or ل: «شبكة "إن بي سي نيوز"».
-            let after_outlet = i > start
-                && (ctx.lang.outlet_nouns.match_at(toks, i - 1).is_some()
-                    || toks.get(i - 1).is_some_and(|p| p.text == "ل" || p.text == "ب"));
-            let closing = quotes.iter().find(|q| q.start == t.start).map(|q| q.end);
+            // A quoted name right after an outlet noun, a title or ل: «شبكة "إن بي سي
+            // نيوز"», «وكالة الأنباء الإيرانية "ارنا"», «متحدث الوزارة "جيف ديفيز"», or
+            // right after the verb: «وأشار "ديفيز" أن».
+            let title = |k: usize| {
+                ctx.lang.official_heads.match_at(toks, k).is_some()
+                    || ctx.lang.anonymous_heads.match_at(toks, k).is_some()
+                    || ctx.lang.bodies.match_at(toks, k).is_some()
+            };
+            let outlet_noun = |k: usize| ctx.lang.outlet_nouns.match_at(toks, k).is_some();
+            let quoted_subject = i == start && {
+                let close =
+                    (i + 1..(i + 5).min(limit)).find(|&k| toks.get(k).is_some_and(Tok::is_quote));
+                close.is_some_and(|c| ctx.lang.right_stops.match_at(toks, c + 1).is_some())
+            };
+            let after_outlet = quoted_subject
+                || (i > start
+                    && (outlet_noun(i - 1)
+                        || title(i - 1)
+                        || (i.saturating_sub(3).max(start)..i - 1).any(outlet_noun)
+                        || toks.get(i - 1).is_some_and(|p| p.text == "ل" || p.text == "ب")));
+            let closing =
+                quotes.iter().find(|q| q.start == t.start).map(|q| q.end).filter(|&end| {
+                    toks.get(i..).is_some_and(|rest| rest.iter().take(6).any(|t| t.end >= end))
+                });
             match (after_outlet, closing) {
                 (true, Some(end)) => {
                     while i < limit && toks.get(i).is_some_and(|t| t.start < end) {
@@ -1219,7 +1289,12 @@ fn head_index(ctx: &Ctx<'_>, words: &[Tok<'_>]) -> Option<usize> {
         });
     }
     let mut head = None;
+    let mut skip_to = 0;
     for (i, t) in words.iter().enumerate() {
+        // Inside a multi-word role ("top diplomat"): its first word is the head.
+        if i < skip_to {
+            continue;
+        }
         if t.is_punct(',')
             || t.is_punct('(')
             || matches!(
@@ -1234,6 +1309,7 @@ fn head_index(ctx: &Ctx<'_>, words: &[Tok<'_>]) -> Option<usize> {
         }
         if is_role(i) {
             head = Some(i);
+            skip_to = i + lang.official_heads.match_at(words, i).map_or(1, |(len, _)| len);
         }
     }
     head
