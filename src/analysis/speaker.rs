@@ -358,7 +358,7 @@ pub(crate) fn english_verb_is_false(toks: &[Tok<'_>], cue: &Range<usize>) -> boo
 }
 
 /// "was stated … by X", "were announced by X": the index of the agent after "by" when
-/// the verb at `cue` is a passive reporting verb (within six tokens, before `limit`).
+/// the verb at `cue` is a passive reporting verb (within eight tokens, before `limit`).
 pub(crate) fn passive_agent(toks: &[Tok<'_>], cue: &Range<usize>, limit: usize) -> Option<usize> {
     let prev = cue.start.checked_sub(1).and_then(|p| toks.get(p))?;
     if !matches!(prev.text, "was" | "were" | "is" | "are" | "been" | "being") {
@@ -379,7 +379,7 @@ pub(crate) fn passive_agent(toks: &[Tok<'_>], cue: &Range<usize>, limit: usize) 
     ) {
         return None;
     }
-    (cue.end..(cue.end + 6).min(limit))
+    (cue.end..(cue.end + 8).min(limit))
         .take_while(|&k| toks.get(k).is_some_and(|t| !t.is_punct('.') && !t.is_quote()))
         .find(|&k| toks.get(k).is_some_and(|t| t.text == "by"))
         .map(|k| k + 1)
