@@ -21,12 +21,13 @@ use super::{fold, fold_with_map};
 
 /// "CAIRO, Feb 6 (Reuters) - ", "BEIRUT (AP) — ", "WASHINGTON - ".
 static DATELINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[A-Z][A-Za-z.'/ ]{1,40}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*\([A-Za-z .\-]{1,30}\)|[A-Z]{3,}(?:[ /][A-Z]{2,})*(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?)\s*[-–—]{1,2}\s+").ok()
+    Regex::new(r"^\s*(?:[A-Z][A-Za-z.'/ ]{1,40}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*\([A-Za-z .\-]{1,30}\)\s*[-–—]{1,2}|[A-Z]{3,}(?:[ /][A-Z]{2,})*(?:,\s*[A-Z]{2}\b)?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:[-–—]{1,2}|:))\s+").ok()
 });
 
-/// Arabic datelines: «القاهرة - », «بيروت – (أ ف ب) – », «واشنطن (رويترز) - ».
+/// Arabic datelines: «القاهرة - », «بيروت – (أ ف ب) – », «واشنطن (رويترز) - »,
+/// «غزة / سما / », «غزة- قُدس الإخبارية: »; group 1 is an outlet name after the place.
 static DATELINE_AR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^\s*\p{Arabic}+(?:\s\p{Arabic}+){0,2}\s*(?:\([^)]{1,25}\)\s*)?[-–—]\s*(?:\([^)]{1,25}\)\s*[-–—]\s*)?").ok()
+    Regex::new(r"^\s*[\p{Arabic}\p{Mn}]+(?:\s[\p{Arabic}\p{Mn}]+){0,2}\s*(?:\([^)]{1,25}\)\s*)?[-–—/]\s*(?:\([^)]{1,25}\)\s*[-–—]\s*|([\p{Arabic}\p{Mn}]+(?:\s[\p{Arabic}\p{Mn}]+){0,2})\s*[/:]\s*)?").ok()
 });
 
 /// A photo credit at the end of a caption: "(Getty)", "(رويترز)", "(AFP/John Smith)".
@@ -65,12 +66,16 @@ pub fn analyze_article(article: &Article, lexicon: &Lexicon) -> Vec<Statement> {
         names: HashMap::new(),
         out: Vec::new(),
         last_para_stated: false,
+        open_quote: false,
+        carry_until: None,
     };
     let bodies = body_paragraphs(article, &chars);
     for range in bodies {
         finder.paragraph(range);
     }
-    finder.out
+    let mut out = finder.out;
+    super::names::add_countries(&finder.ctx, article, &mut out);
+    out
 }
 
 /// Ranges of the paragraphs to analyse: body paragraphs that do not look like a
@@ -90,6 +95,11 @@ fn body_paragraphs(article: &Article, chars: &[char]) -> Vec<CharRange> {
         let text = text_of(paragraph);
         let trimmed = text.trim();
         if !paragraph.role.is_body() || looks_like_furniture(trimmed, index, roles_known) {
+            continue;
+        }
+        // "Follow the latest news", «تابع أحدث الأخبار»: too short to report anything.
+        if trimmed.split_whitespace().count() <= 4 && !trimmed.starts_with(['"', '“', '«', '„'])
+        {
             continue;
         }
         // A pull quote or caption repeats (part of) a longer paragraph; only short
@@ -115,6 +125,37 @@ fn body_paragraphs(article: &Article, chars: &[char]) -> Vec<CharRange> {
         out.push(paragraph.range);
     }
     out
+}
+
+/// True when `chars` (a paragraph) ends inside a quotation: an opening mark without its
+/// closing one after it. `open` says whether it starts inside one.
+fn ends_inside_quote(chars: &[char], mut open: bool) -> bool {
+    // Wire style re-opens a running quotation at each paragraph: the first mark opens.
+    let first = chars.iter().position(|c| !c.is_whitespace()).unwrap_or(chars.len());
+    let rest = match chars.get(first) {
+        Some('"' | '“' | '«' | '„') => {
+            open = true;
+            chars.get(first + 1..).unwrap_or(&[])
+        }
+        _ => chars,
+    };
+    for &c in rest {
+        match c {
+            '“' | '«' | '„' => open = true,
+            '”' | '»' => open = false,
+            '"' => open = !open,
+            _ => {}
+        }
+    }
+    open
+}
+
+/// «يذكر أن …», «ويذكر أن»: "it is worth recalling that" — the writer's background, not
+/// a speaker's statement (a passive verb right before its complementiser).
+fn arabic_impersonal(toks: &[Tok<'_>], cue: &Range<usize>) -> bool {
+    let verb = toks.get(cue.start).map_or("", |t| t.text);
+    matches!(verb, "يذكر" | "ويذكر")
+        && toks.get(cue.end).is_some_and(|t| matches!(t.text, "ان" | "انه" | "انها"))
 }
 
 /// Headlines, subheadings, datelines, bylines and captions in a plain-text import.
@@ -182,6 +223,10 @@ struct Finder<'a> {
     names: HashMap<String, usize>,
     out: Vec<Statement>,
     last_para_stated: bool,
+    /// The last paragraph ended inside a quotation that its next paragraph closes.
+    open_quote: bool,
+    /// In the current paragraph: the end of a quotation carried over from the last one.
+    carry_until: Option<usize>,
 }
 
 impl Finder<'_> {
@@ -194,19 +239,22 @@ impl Finder<'_> {
             .unwrap_or_default();
         let (folded, map) = fold_with_map(&text);
         // A paragraph without any cue word can still continue a quotation.
+        let carry = self.last_para_stated && self.open_quote;
         let continues_quote =
-            self.last_para_stated && text.trim_start().starts_with(['"', '“', '«', '„']);
+            carry || self.last_para_stated && text.trim_start().starts_with(['"', '“', '«', '„']);
+        let pchars: Vec<char> = text.chars().collect();
+        self.open_quote = ends_inside_quote(&pchars, carry);
+        self.carry_until = None;
+        if carry && !text.trim_start().starts_with(['"', '“', '«', '„']) {
+            let close = pchars.iter().position(|c| matches!(c, '”' | '»' | '"'));
+            self.carry_until = Some(range.start + close.map_or(pchars.len(), |c| c + 1));
+        }
         if !continues_quote && !self.ctx.lexicon.may_have_cue(&folded) {
             self.last_para_stated = false;
             return;
         }
-        let pchars: Vec<char> = text.chars().collect();
         let toks = tokenize(&folded, &map, &pchars, range.start);
-        let dateline = if self.ctx.arabic { &DATELINE_AR } else { &DATELINE };
-        let skip = dateline
-            .as_ref()
-            .and_then(|re| re.find(&text))
-            .map_or(0, |m| text.get(..m.end()).map_or(0, |s| s.chars().count()));
+        let skip = self.dateline_len(&text);
         let quotes: Vec<Range<usize>> = segment::quote_spans_of(&pchars)
             .into_iter()
             .map(|q| q.start + range.start..q.end + range.start)
@@ -230,6 +278,24 @@ impl Finder<'_> {
             );
         }
         self.last_para_stated = self.out.len() > before && prev_sentence_stated;
+    }
+
+    /// Characters of a dateline at the start of a paragraph ("CAIRO (Reuters) - ",
+    /// «غزة / سما / »). An Arabic outlet name after the place is part of the dateline
+    /// only when it holds no cue word («القاهرة - قال الوزير: …» keeps its verb).
+    fn dateline_len(&self, text: &str) -> usize {
+        let chars_of = |end: usize| text.get(..end).map_or(0, |s| s.chars().count());
+        if !self.ctx.arabic {
+            return DATELINE.as_ref().and_then(|re| re.find(text)).map_or(0, |m| chars_of(m.end()));
+        }
+        let Some(caps) = DATELINE_AR.as_ref().and_then(|re| re.captures(text)) else { return 0 };
+        let Some(whole) = caps.get(0) else { return 0 };
+        match caps.get(1) {
+            Some(outlet) if self.ctx.lexicon.may_have_cue(&fold(outlet.as_str())) => {
+                chars_of(outlet.start())
+            }
+            _ => chars_of(whole.end()),
+        }
     }
 
     /// Analyse one sentence; returns true when it produced a statement.
@@ -263,7 +329,8 @@ impl Finder<'_> {
         }
         if found.is_empty() {
             // A quotation sentence right after a statement continues it.
-            let whole_quote = quotes.iter().any(|q| q.start <= span.start && span.end <= q.end + 2);
+            let whole_quote = quotes.iter().any(|q| q.start <= span.start && span.end <= q.end + 2)
+                || self.carry_until.is_some_and(|end| span.start < end);
             // Wire style: a quotation running over several paragraphs opens each one
             // and closes only at its end, so the opening mark has no partner here.
             let opens_unclosed =
@@ -363,6 +430,7 @@ impl Finder<'_> {
                 let false_cue = kind == CueKind::Verb
                     && if self.ctx.arabic {
                         !self.arabic_verb_position_ok(toks, clause, &cue.toks)
+                            || arabic_impersonal(toks, &cue.toks)
                     } else {
                         english_verb_is_false(toks, &cue.toks)
                     };
@@ -383,6 +451,9 @@ impl Finder<'_> {
         }
         let mut best: Option<(Cue, SpeakerPhrase)> = None;
         let mut rank_best = 0;
+        // Arabic: after a verb with its own subject, «بحسب ما نشرته …», «نقلا عن …» tell
+        // where the words were published, not who said them.
+        let mut verb_with_subject = false;
         let mut outlets: Vec<String> = Vec::new();
         for cue in cues {
             let phrase = speaker_phrase(&self.ctx, toks, clause, &cue, quotes);
@@ -401,6 +472,12 @@ impl Finder<'_> {
                 (_, false, _, false) => 5,
                 (_, false, _, true) => 4,
             };
+            if self.ctx.arabic && cue.kind == CueKind::According && verb_with_subject {
+                rank = 3;
+            }
+            if cue.kind == CueKind::Verb && !phrase.toks.is_empty() && !phrase.subordinate {
+                verb_with_subject = true;
+            }
             // "وفق القانون", "according to plan": no speaker, no attribution.
             if cue.kind == CueKind::According
                 && let Verdict::Explicit(attr) = classify(&self.ctx, toks, &phrase.toks, clause)
@@ -501,13 +578,37 @@ impl Finder<'_> {
             return true;
         }
         let subject_len = cue.start - first;
+        // A subject holds no complementiser and no other reporting verb: in «وأضاف أن
+        // هدوءا حذرا يسود» the verb-like «حذرا» is inside the reported clause.
+        let reported = (first..cue.start).any(|k| {
+            toks.get(k).is_some_and(|t| matches!(t.text, "ان" | "انه" | "انها" | "بان"))
+                || self.ctx.lang.verbs.match_at(toks, k).is_some()
+        });
+        if reported {
+            return false;
+        }
         let from_clause_start = (clause.start..start).all(|i| {
             toks.get(i)
                 .is_some_and(|t| !t.is_word() || self.ctx.lang.openers.match_at(toks, i).is_some())
         });
         // «…، غير أن مستشارا لقائده قال»: a contrastive opener starts a new clause.
         let opened = first > start && toks.get(start).is_some_and(Tok::is_word);
-        (from_clause_start || opened) && subject_len <= 10
+        // «وبشأن زيارة وزير الخارجية … إلى سورية قال خطيب زادة»: an adverbial phrase, then
+        // the verb and its subject.
+        let adverbial = toks.get(first).is_some_and(|t| {
+            matches!(
+                t.text,
+                "بشان"
+                    | "وبشان"
+                    | "حول"
+                    | "وحول"
+                    | "بخصوص"
+                    | "وبخصوص"
+                    | "ردا"
+                    | "وردا"
+            )
+        });
+        (from_clause_start || opened) && (subject_len <= 10 || adverbial && subject_len <= 20)
     }
 
     /// Build the statement for a clause; returns true when one was made.
@@ -525,6 +626,20 @@ impl Finder<'_> {
         );
         let mut phrase_toks = phrase.toks.clone();
         if cue.kind == CueKind::Participle {
+            // «. مشيراً أن "…"»: a sentence that opens with the participle goes on with the
+            // previous speaker.
+            let opens =
+                (clause.start..cue.toks.start).all(|k| toks.get(k).is_some_and(|t| !t.is_word()));
+            if opens && let Some(mut prev) = self.history.last().cloned() {
+                prev.reason = format!(
+                    "follows «{}»: {}",
+                    prev.speaker.clone().unwrap_or_default(),
+                    prev.reason
+                );
+                prev.confidence = (prev.confidence * 0.9).min(0.8);
+                self.push(span, Some(cue_span), prev);
+                return true;
+            }
             // "Guterres had invoked Article 99, warning that …": the clause subject.
             let mut start = clause.start;
             if self.ctx.arabic {
@@ -551,6 +666,10 @@ impl Finder<'_> {
                 _ => return false,
             }
         }
+        // "according to" with nothing after it attributes nothing.
+        if cue.kind == CueKind::According && phrase_toks.is_empty() {
+            return false;
+        }
         // A citation after an outlet or a back reference names the real source.
         let citing = self.citation(toks, clause, cue);
         let verdict = classify(&self.ctx, toks, &phrase_toks, clause);
@@ -574,8 +693,13 @@ impl Finder<'_> {
                         Some(found) => found,
                         // "The war has claimed…", «وكشفت الحرب عن…»: a subject that is
                         // neither a role, an organisation nor a name is not a speaker.
-                        None if !self.may_be_name(toks, &phrase_toks) => return false,
-                        None => attr,
+                        None if !self.may_be_name(toks, &phrase_toks) => {
+                            match self.head_reference(toks, &phrase_toks) {
+                                Some(found) => found,
+                                None => return false,
+                            }
+                        }
+                        None => self.name_elsewhere(toks, &phrase_toks).unwrap_or(attr),
                     }
                 } else {
                     attr
@@ -628,6 +752,18 @@ impl Finder<'_> {
     ) -> Option<Range<usize>> {
         let lang = self.ctx.lang;
         let scope = &toks[..clause.end.min(toks.len())];
+        // "X reported from a military source that …", «نقلت عن مصدر»: the source after
+        // the outlet's verb.
+        let verb = toks.get(main.toks.start).map_or("", |t| t.text);
+        if matches!(verb, "reported" | "reports" | "learned" | "heard")
+            && toks.get(main.toks.end).is_some_and(|t| t.text == "from")
+        {
+            let cue = Cue { kind: CueKind::According, toks: main.toks.start..main.toks.end + 1 };
+            let phrase = speaker_phrase(&self.ctx, toks, clause, &cue, &[]);
+            if !phrase.toks.is_empty() {
+                return Some(phrase.toks);
+            }
+        }
         for i in clause.start..clause.end {
             if main.toks.contains(&i) {
                 continue;
@@ -684,11 +820,15 @@ impl Finder<'_> {
     }
 
     fn lookup_name(&self, toks: &[Tok<'_>], phrase: &Range<usize>) -> Option<Attribution> {
-        for t in toks.get(phrase.clone())? {
+        let words = toks.get(phrase.clone())?;
+        let joined =
+            if self.ctx.arabic { super::names::name_keys(&self.ctx, words) } else { Vec::new() };
+        for t in words {
             if !t.is_word() {
                 continue;
             }
-            for &key in t.readings.get(super::lexicon::Strip::All) {
+            let readings = t.readings.get(super::lexicon::Strip::All);
+            for key in readings.iter().copied().chain(joined.iter().map(String::as_str)) {
                 if let Some(&index) = self.names.get(key)
                     && let Some(prev) = self.history.get(index)
                 {
@@ -704,7 +844,78 @@ impl Finder<'_> {
                 }
             }
         }
+        // "Sarea also said" after "Yahya Saree": a name misspelt by one letter.
+        for t in words {
+            let name_like = if t.is_arabic() {
+                !self.ctx.lexicon.vocab.contains(t.text)
+            } else {
+                t.cap && !self.ctx.lexicon.vocab.contains(t.text)
+            };
+            if !name_like {
+                continue;
+            }
+            // The earliest such speaker, so that the result does not depend on map order.
+            let close = self
+                .names
+                .iter()
+                .filter(|(key, _)| super::names::one_typo_apart(key, t.text))
+                .map(|(_, &index)| index)
+                .min();
+            if let Some(index) = close
+                && let Some(prev) = self.history.get(index)
+            {
+                let mut attr = prev.clone();
+                attr.speaker = Some(self.ctx.text_of(toks, phrase));
+                attr.reason = format!(
+                    "same speaker as «{}» (spelt differently): {}",
+                    prev.speaker.clone().unwrap_or_default(),
+                    prev.reason
+                );
+                attr.confidence = (attr.confidence * 0.85).min(0.75);
+                return Some(attr);
+            }
+        }
         None
+    }
+
+    /// «الغرفة» after «غرفة العمليات المشتركة», "the envoy" after "the UN envoy …": one
+    /// definite noun that heads a recent speaker's phrase.
+    fn head_reference(&self, toks: &[Tok<'_>], phrase: &Range<usize>) -> Option<Attribution> {
+        let words: Vec<&Tok<'_>> =
+            toks.get(phrase.clone())?.iter().filter(|t| t.is_word()).collect();
+        let noun = match words.as_slice() {
+            [one] if self.ctx.arabic && super::token::is_definite(one.text) => one.text,
+            [the, one] if !self.ctx.arabic && the.text == "the" => one.text,
+            _ => return None,
+        };
+        let key = head_key(noun);
+        let found =
+            self.history.iter().rev().take(12).find(|a| a.head.as_deref() == Some(key.as_str()))?;
+        let mut attr = found.clone();
+        attr.reason = format!(
+            "refers back to «{}»: {}",
+            found.speaker.clone().unwrap_or_default(),
+            found.reason
+        );
+        attr.speaker = Some(self.ctx.text_of(toks, phrase));
+        attr.confidence = (attr.confidence * 0.9).min(0.8);
+        Some(attr)
+    }
+
+    /// A bare name that no earlier speaker had: its title or appositive elsewhere in
+    /// the article.
+    fn name_elsewhere(&self, toks: &[Tok<'_>], phrase: &Range<usize>) -> Option<Attribution> {
+        let words = toks.get(phrase.clone())?;
+        let keys = super::names::name_keys(&self.ctx, words);
+        let mut attr = super::names::name_elsewhere(&self.ctx, self.article, &keys)?;
+        attr.reason = format!(
+            "same person as «{}» elsewhere: {}",
+            attr.speaker.clone().unwrap_or_default(),
+            attr.reason
+        );
+        attr.speaker = Some(self.ctx.text_of(toks, phrase));
+        attr.confidence = (attr.confidence * 0.9).min(0.8);
+        Some(attr)
     }
 
     fn remember_names(&mut self, toks: &[Tok<'_>], phrase: &Range<usize>, index: usize) {
@@ -713,12 +924,20 @@ impl Finder<'_> {
             let is_name = if t.is_arabic() {
                 !self.ctx.lexicon.vocab.contains(t.text) && t.text.chars().count() >= 3
             } else {
-                t.cap && !self.ctx.lexicon.vocab.contains(t.text)
+                t.cap
+                    && !self.ctx.lexicon.vocab.contains(t.text)
+                    && !super::names::NOT_NAMES.contains(&t.text)
             };
             if is_name && !self.names.contains_key(t.text) {
                 let stripped = t.text.strip_prefix("ال").unwrap_or(t.text);
                 self.names.insert(t.text.to_owned(), index);
                 self.names.entry(stripped.to_owned()).or_insert(index);
+            }
+        }
+        // «نبيل عبدالله» later written «عبد الله»: the joined spelling too.
+        if self.ctx.arabic {
+            for key in super::names::name_keys(&self.ctx, words) {
+                self.names.entry(key).or_insert(index);
             }
         }
     }

@@ -360,6 +360,42 @@ fn canonical_entry_word(word: &str) -> String {
     }
 }
 
+/// The verb list plus the other persons of its one-word Arabic verbs, so that the file
+/// need not spell them all: past «لفت» also gives «لفتت، لفتوا»; present «يقول»
+/// also gives «تقول، يقولون». Forms that are no words never occur in text and cost
+/// nothing; multi-word and Latin entries are kept as written.
+fn with_arabic_verb_forms(verbs: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = verbs.to_vec();
+    let mut seen: HashSet<String> = verbs.iter().map(|v| fold(v)).collect();
+    for verb in verbs {
+        let folded = fold(verb);
+        let arabic = folded.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+        if !arabic || folded.chars().count() < 3 {
+            continue;
+        }
+        // Weak verbs («دعا», «نفى») and feminine forms of listed verbs («قالت») are left
+        // alone; «لفت» is a verb of its own.
+        let feminine =
+            folded.strip_suffix('ت').is_some_and(|stem| verbs.iter().any(|v| fold(v) == stem));
+        let weak_end = folded.ends_with(['ا', 'ي']) || feminine;
+        let mut forms = Vec::new();
+        if let Some(stem) = folded.strip_prefix('ي') {
+            forms.push(format!("ت{stem}"));
+            forms.push(format!("{folded}ون"));
+        } else if !weak_end {
+            // Not the dual «حذرا»: it reads as an accusative noun ("a warning", «هدوءا حذرا»).
+            forms.push(format!("{folded}ت"));
+            forms.push(format!("{folded}وا"));
+        }
+        for form in forms {
+            if seen.insert(form.clone()) {
+                out.push(form);
+            }
+        }
+    }
+    out
+}
+
 /// Compiled matchers of one language.
 #[derive(Clone, Debug)]
 pub(crate) struct LangTables {
@@ -393,8 +429,9 @@ impl LangTables {
     fn new(data: &LangData) -> Self {
         let all = |list: &Vec<String>| PhraseSet::new(list, Strip::All);
         let noun = |list: &Vec<String>| PhraseSet::new(list, Strip::Noun);
+        let verbs = with_arabic_verb_forms(&data.verbs);
         let mut cue_words = Vec::new();
-        for list in [&data.verbs, &data.participles, &data.according] {
+        for list in [&verbs, &data.participles, &data.according] {
             for entry in list {
                 if let Some(first) = tokenize_plain(&fold(entry)).into_iter().next() {
                     cue_words.push(canonical_entry_word(first.trim_end_matches('*')));
@@ -402,7 +439,7 @@ impl LangTables {
             }
         }
         Self {
-            verbs: PhraseSet::new(&data.verbs, Strip::Conj),
+            verbs: PhraseSet::new(&verbs, Strip::Conj),
             participles: PhraseSet::new(&data.participles, Strip::Conj),
             according: all(&data.according),
             anonymous_phrases: all(&data.anonymous_phrases),
@@ -670,6 +707,17 @@ mod tests {
         assert!(lexicon.ar.source_nouns.match_at(&toks, 0).is_some());
         assert!(lexicon.ar.anonymous_markers.match_at(&toks, 1).is_some());
         assert!(lexicon.ar.anonymous_heads.match_at(&toks, 2).is_some());
+    }
+
+    #[test]
+    fn other_persons_of_arabic_verbs_are_cues() {
+        let lexicon = Lexicon::builtin();
+        for text in ["ولفتوا", "وركزوا", "وشكرت", "يعلنون", "وتقول"] {
+            let (folded, map) = fold_with_map_for_test(text);
+            let chars: Vec<char> = folded.chars().collect();
+            let toks = tokenize(&folded, &map, &chars, 0);
+            assert!(lexicon.ar.verbs.match_at(&toks, 0).is_some(), "{text}");
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 mod finder;
 pub mod lexicon;
 mod merge;
+mod names;
 pub mod normalize;
 pub mod segment;
 mod speaker;

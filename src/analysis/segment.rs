@@ -9,7 +9,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "gov", "sen", "rep",
     "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "no", "vs", "etc", "inc", "corp", "ltd", "co", "jr", "sr", "prof", "rev", "fig", "approx",
-    "dept", "mt", "ft", "pres", "cmdr", "brig", "gens",
+    "dept", "mt", "ft", "pres", "cmdr", "brig", "gens", "ch",
 ];
 
 /// Character ranges (offsets into `text`) of the quotations in `text` whose opening
@@ -86,6 +86,30 @@ fn word_before(chars: &[char], end: usize) -> String {
     chars.get(start..end).map(|s| s.iter().collect::<String>().to_lowercase()).unwrap_or_default()
 }
 
+/// True when the period at `i` ends a sentence although no space follows it: a word of
+/// three or more letters (with a lower-case one) or a number before it, and a capitalised
+/// Latin word or any Arabic word right after it.
+fn missing_space_after_stop(chars: &[char], i: usize, word_before_stop: &str) -> bool {
+    let (Some(&next), after) = (chars.get(i + 1), chars.get(i + 2).copied()) else {
+        return false;
+    };
+    let arabic = |c: char| ('\u{0621}'..='\u{064A}').contains(&c);
+    if arabic(next) {
+        let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
+        return prev.is_some_and(|p| arabic(p) || p.is_ascii_digit() || is_arabic_mark_char(p));
+    }
+    let capitalised = next.is_uppercase() && after.is_some_and(char::is_lowercase);
+    let prev_digit = i.checked_sub(1).and_then(|p| chars.get(p)).is_some_and(char::is_ascii_digit);
+    let long_word = word_before_stop.chars().count() >= 3
+        && word_before_stop.chars().any(char::is_lowercase)
+        && !ABBREVIATIONS.contains(&word_before_stop);
+    capitalised && (prev_digit || long_word)
+}
+
+fn is_arabic_mark_char(c: char) -> bool {
+    crate::analysis::normalize::is_arabic_mark(c)
+}
+
 /// True when the period at `i` belongs to an abbreviation, an initial or a number.
 fn period_is_not_boundary(chars: &[char], i: usize) -> bool {
     let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
@@ -93,10 +117,12 @@ fn period_is_not_boundary(chars: &[char], i: usize) -> bool {
     if prev.is_some_and(|c| c.is_ascii_digit()) && next.is_some_and(|c| c.is_ascii_digit()) {
         return true;
     }
-    if next.is_some_and(char::is_alphanumeric) {
-        return true; // "U.S", "e.g", "3.5"
-    }
     let word = word_before(chars, i);
+    if next.is_some_and(char::is_alphanumeric) {
+        // "U.S", "e.g", "3.5", "Censor.NET" go on; a missing space after a full stop
+        // ("neighborhood.In a", "2023.On", «الثلاثاء.وقالت») does not.
+        return !missing_space_after_stop(chars, i, &word);
+    }
     let word_len = word.chars().count();
     if word_len == 1 && word.chars().all(|c| c.is_ascii_alphabetic()) {
         return true; // an initial: "John F. Kennedy", "U.S."
@@ -228,6 +254,24 @@ mod tests {
         assert_eq!(
             texts(t),
             vec!["Israel's war cabinet met late on\nSaturday, an official said.", "It ended."]
+        );
+    }
+
+    #[test]
+    fn a_full_stop_without_a_space_still_ends_a_sentence() {
+        let t = "Fighting went on in the neighborhood.In a video statement, he spoke. Talks were signed in 2023.On Monday Censor.NET and U.S.A. reported.";
+        assert_eq!(
+            texts(t),
+            vec![
+                "Fighting went on in the neighborhood.",
+                "In a video statement, he spoke.",
+                "Talks were signed in 2023.",
+                "On Monday Censor.NET and U.S.A. reported."
+            ]
+        );
+        assert_eq!(
+            texts("انتهى الاجتماع مساء الثلاثاء.وقالت المصادر إنه نجح."),
+            vec!["انتهى الاجتماع مساء الثلاثاء.", "وقالت المصادر إنه نجح."]
         );
     }
 

@@ -125,6 +125,10 @@ const SAY: &[&str] = &[
     "posted",
     "continued",
     "recalled",
+    "states",
+    "stated",
+    "concluded",
+    "declared",
 ];
 
 const SUBORDINATORS: &[&str] = &[
@@ -224,6 +228,43 @@ pub(crate) fn english_verb_is_false(toks: &[Tok<'_>], cue: &Range<usize>) -> boo
     let prev = cue.start.checked_sub(1).and_then(|p| toks.get(p));
     let next = toks.get(cue.end);
     let verb = toks.get(cue.start).map_or("", |t| t.text);
+    // "this was stated at a briefing by X": a passive with its agent is a cue.
+    if passive_agent(toks, cue, toks.len()).is_some() {
+        return false;
+    }
+    // "what it calls a front", "what they described as": the writer's framing.
+    if cue.start.checked_sub(2).and_then(|p| toks.get(p)).is_some_and(|t| t.text == "what") {
+        return true;
+    }
+    // "responded to reporters' questions": the answer comes in its own sentence.
+    if matches!(verb, "responded" | "replied")
+        && word_is(next, &["to"])
+        && (cue.end + 1..cue.end + 5)
+            .any(|k| toks.get(k).is_some_and(|t| t.text.starts_with("question")))
+    {
+        return true;
+    }
+    // "The United States will …", "member states": a noun, unless it opens an inverted
+    // attribution (", states the ministry") or a that-clause ("the ministry states that").
+    if verb == "states"
+        && !prev.is_some_and(|p| p.is_punct(',') || p.is_quote())
+        && !word_is(next, &["that"])
+    {
+        return true;
+    }
+    // "When asked whether …", "Asked about …": a question put to the speaker, whose
+    // answer follows with its own verb.
+    if verb == "asked"
+        && (prev.is_none_or(|p| {
+            !p.is_word() && !p.is_quote() && !p.is_punct(',')
+                || matches!(p.text, "when" | "if" | "as" | "after" | "once" | "while" | "being")
+        }) || word_is(
+            next,
+            &["whether", "if", "about", "by", "to", "for", "what", "how", "why", "when", "on"],
+        ))
+    {
+        return true;
+    }
     if word_is(
         prev,
         &[
@@ -279,6 +320,7 @@ pub(crate) fn english_verb_is_false(toks: &[Tok<'_>], cue: &Range<usize>) -> boo
         let subject_ok = prev.is_some_and(|t| {
             t.cap
                 || t.is_punct(',')
+                || t.is_quote()
                 || matches!(
                     t.text,
                     "media"
@@ -313,6 +355,35 @@ pub(crate) fn english_verb_is_false(toks: &[Tok<'_>], cue: &Range<usize>) -> boo
         return !subject_ok;
     }
     false
+}
+
+/// "was stated … by X", "were announced by X": the index of the agent after "by" when
+/// the verb at `cue` is a passive reporting verb (within eight tokens, before `limit`).
+pub(crate) fn passive_agent(toks: &[Tok<'_>], cue: &Range<usize>, limit: usize) -> Option<usize> {
+    let prev = cue.start.checked_sub(1).and_then(|p| toks.get(p))?;
+    if !matches!(prev.text, "was" | "were" | "is" | "are" | "been" | "being") {
+        return None;
+    }
+    let verb = toks.get(cue.start)?.text;
+    if !matches!(
+        verb,
+        "stated"
+            | "said"
+            | "announced"
+            | "confirmed"
+            | "denied"
+            | "reported"
+            | "disclosed"
+            | "revealed"
+            | "written"
+    ) {
+        return None;
+    }
+    (cue.end..(cue.end + 8).min(limit))
+        .take_while(|&k| toks.get(k).is_some_and(|t| !t.is_punct('.') && !t.is_quote()))
+        .find(|&k| toks.get(k).is_some_and(|t| t.text == "by"))
+        .map(|k| k + 1)
+        .filter(|&k| toks.get(k).is_some_and(|t| t.is_word() && t.cap || t.text == "the"))
 }
 
 /// Find the speaker phrase of `cue` inside `clause`.
@@ -392,7 +463,19 @@ fn english_phrase(
     };
     match cue.kind {
         CueKind::According => {
-            // "according to X" attributes the whole clause it is in.
+            // "according to X" attributes the whole clause it is in; a quoted name
+            // ("according to “Sudan Tribune,”") is the speaker.
+            if is_quote_at(toks, cue.toks.end) {
+                let start = cue.toks.end + 1;
+                let end = (start..(start + 8).min(clause.end))
+                    .find(|&k| is_quote_at(toks, k))
+                    .unwrap_or(start);
+                let mut end_trim = end;
+                while end_trim > start && toks.get(end_trim - 1).is_some_and(|t| !t.is_word()) {
+                    end_trim -= 1;
+                }
+                return SpeakerPhrase { closes_clause: true, toks: start..end_trim, ..empty };
+            }
             let r = scan_right(ctx, toks, cue.toks.end, clause.end, true);
             SpeakerPhrase { closes_clause: true, toks: r, ..empty }
         }
@@ -400,10 +483,18 @@ fn english_phrase(
         CueKind::Verb => {
             let verb = toks.get(cue.toks.start).map_or("", |t| t.text);
             let prev = cue.toks.start.checked_sub(1).and_then(|p| toks.get(p));
+            if let Some(agent) = passive_agent(toks, &cue.toks, clause.end) {
+                let r = scan_right(ctx, toks, agent, clause.end, false);
+                return SpeakerPhrase { toks: r, ..empty };
+            }
             let inverted = is_inverted(ctx, toks, clause, cue);
             if inverted {
                 let r = scan_right(ctx, toks, cue.toks.end, clause.end, false);
                 return SpeakerPhrase { closes_clause: true, toks: r, ..empty };
+            }
+            // "“Sudan Tribune” reported": a quoted title right before the verb.
+            if let Some(title) = quoted_before(toks, clause.start, cue.toks.start) {
+                return SpeakerPhrase { toks: title, ..empty };
             }
             // "X quoted Y as saying": the speaker is Y, X relays it.
             let (left, subordinate) = scan_left(ctx, toks, clause.start, cue.toks.start);
@@ -434,6 +525,25 @@ fn english_phrase(
             SpeakerPhrase { toks: left, subordinate, closes_clause: closes, via: Vec::new() }
         }
     }
+}
+
+/// The words inside a quotation that ends right before `end` and starts at most eight
+/// tokens earlier, after `floor`: "“Sudan Tribune” reported".
+fn quoted_before(toks: &[Tok<'_>], floor: usize, end: usize) -> Option<Range<usize>> {
+    let close = end.checked_sub(1).filter(|&c| c >= floor && is_quote_at(toks, c))?;
+    // A closing mark directly follows a word; an opening one precedes the next word.
+    if !toks
+        .get(close)
+        .zip(close.checked_sub(1).and_then(|p| toks.get(p)))
+        .is_some_and(|(q, w)| w.is_word() && w.end == q.start)
+    {
+        return None;
+    }
+    let open = (close.saturating_sub(8).max(floor)..close).rev().find(|&k| is_quote_at(toks, k))?;
+    let words = open + 1..close;
+    let all_caps_words =
+        toks.get(words.clone())?.iter().all(|t| !t.is_word() || t.cap || t.is_arabic());
+    (words.len() <= 6 && !words.is_empty() && all_caps_words).then_some(words)
 }
 
 /// "…," said Mohammed, a resident — the speaker follows the verb.
@@ -502,10 +612,14 @@ fn scan_left(ctx: &Ctx<'_>, toks: &[Tok<'_>], floor: usize, end: usize) -> (Rang
     let mut count = 0;
     while i > floor && count < 30 {
         let Some(t) = toks.get(i - 1) else { break };
+        let spaced_dash = t.is_punct('–')
+            || t.is_punct('—')
+            || (t.is_punct('-') && toks.get(i.wrapping_sub(2)).is_some_and(|p| p.end < t.start));
         if is_quote_at(toks, i - 1)
             || t.is_punct(';')
             || t.is_punct(':')
             || is_stop_period(toks, i - 1)
+            || spaced_dash
         {
             break;
         }
@@ -519,7 +633,10 @@ fn scan_left(ctx: &Ctx<'_>, toks: &[Tok<'_>], floor: usize, end: usize) -> (Rang
             break;
         }
         if !appositive && ctx.lang.left_stops.match_at(toks, i - 1).is_some() && !t.cap {
-            subordinate = SUBORDINATORS.contains(&t.text);
+            // "…, which demanded … and threatened": a relative clause's verb.
+            subordinate = SUBORDINATORS.contains(&t.text)
+                || (matches!(t.text, "which" | "who")
+                    && toks.get(i.wrapping_sub(2)).is_some_and(|p| p.is_punct(',')));
             break;
         }
         i -= 1;
@@ -619,8 +736,27 @@ fn arabic_phrase(
             {
                 // A preposition opener ("في هذا الصدد") makes the whole left part adverbial.
                 if toks.get(first).is_some_and(|t| {
-                    ["في", "وفي", "من", "ومن", "علي", "وعلي", "بعد", "وبعد", "خلال", "منذ"]
-                        .contains(&t.text)
+                    [
+                        "في",
+                        "وفي",
+                        "من",
+                        "ومن",
+                        "علي",
+                        "وعلي",
+                        "بعد",
+                        "وبعد",
+                        "خلال",
+                        "منذ",
+                        "بشان",
+                        "وبشان",
+                        "حول",
+                        "وحول",
+                        "بخصوص",
+                        "وبخصوص",
+                        "ردا",
+                        "وردا",
+                    ]
+                    .contains(&t.text)
                 }) {
                     first = cue.toks.start;
                     break;
@@ -636,13 +772,24 @@ fn arabic_phrase(
                 return SpeakerPhrase { toks: first..last, ..empty };
             }
             let r = arabic_right(ctx, toks, cue.toks.end, clause.end, false, quotes);
-            // "نقلت X عن Y": the speaker is Y, relayed by X.
-            if toks.get(r.end).is_some_and(|t| t.text == "عن") {
+            // «كما أن وزير الخارجية الأوكراني، دميتري كوليبا، أعلن في سبتمبر …»: a subject
+            // with an appositive between commas before the verb, nothing after it.
+            if let Some(left) = arabic_appositive_subject(ctx, toks, clause, cue, &r) {
+                return SpeakerPhrase { toks: left, ..empty };
+            }
+            // "نقلت X عن Y", «ونقلت وكالة «مهر» أمس عن مسؤول»: the speaker is Y, relayed by X.
+            let mut an = r.end;
+            while an < (r.end + 3).min(clause.end)
+                && toks.get(an).is_some_and(|t| AR_NOT_SUBJECT.contains(&t.text) && t.text != "عن")
+            {
+                an += 1;
+            }
+            if toks.get(an).is_some_and(|t| t.text == "عن") {
                 let outlets = ctx.outlets_in(toks, &r);
                 let is_outlet =
                     !outlets.is_empty() || ctx.lang.outlet_nouns.find(&toks[r.clone()]).is_some();
                 if is_outlet {
-                    let cited = arabic_right(ctx, toks, r.end + 1, clause.end, true, quotes);
+                    let cited = arabic_right(ctx, toks, an + 1, clause.end, true, quotes);
                     if !cited.is_empty() {
                         let mut via: Vec<String> = outlets.into_iter().map(|(_, n, _)| n).collect();
                         if via.is_empty() {
@@ -654,6 +801,83 @@ fn arabic_phrase(
             }
             SpeakerPhrase { toks: r, ..empty }
         }
+    }
+}
+
+/// Words that start no subject after an Arabic verb (time and place adverbials).
+const AR_NOT_SUBJECT: &[&str] = &[
+    "في",
+    "من",
+    "عن",
+    "علي",
+    "الي",
+    "لدي",
+    "مع",
+    "خلال",
+    "امس",
+    "اليوم",
+    "مؤخرا",
+    "مساء",
+    "صباح",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+    "السبت",
+    "الاحد",
+];
+
+/// The subject before an Arabic verb that follows a comma, when nothing after the verb
+/// can be its subject: back over the appositive commas to the clause start or «أن».
+fn arabic_appositive_subject(
+    ctx: &Ctx<'_>,
+    toks: &[Tok<'_>],
+    clause: &Range<usize>,
+    cue: &Cue,
+    right: &Range<usize>,
+) -> Option<Range<usize>> {
+    let before = cue.toks.start.checked_sub(1)?;
+    if !toks.get(before).is_some_and(|t| t.is_punct('،') || t.is_punct(',')) {
+        return None;
+    }
+    let right_is_subject = toks.get(right.start).is_some_and(|t| {
+        right.start < right.end && !AR_NOT_SUBJECT.contains(&t.text) && !t.text.starts_with("ل")
+    });
+    if right_is_subject {
+        return None;
+    }
+    let mut start = before;
+    let mut words = 0;
+    while start > clause.start && words < 14 {
+        let Some(t) = toks.get(start - 1) else { break };
+        if t.is_punct('.') || t.is_punct(':') || t.is_quote() || t.is_punct('؛') {
+            break;
+        }
+        if t.is_word()
+            && (["ان", "كما", "وكما"].contains(&t.text)
+                || ctx.lang.verbs.match_at(toks, start - 1).is_some())
+        {
+            break;
+        }
+        start -= 1;
+        words += usize::from(t.is_word());
+    }
+    while start < before && toks.get(start).is_some_and(|t| !t.is_word()) {
+        start += 1;
+    }
+    let mut end = before;
+    while end > start && toks.get(end - 1).is_some_and(|t| !t.is_word()) {
+        end -= 1;
+    }
+    // «وبعد الاجتماع، أعلن في بيان»: an adverbial, not a subject.
+    if ctx.lang.openers.match_at(toks, start).is_some() || end <= start || words < 2 {
+        return None;
+    }
+    // Only a recognisable speaker («وحول الحوار بين واشنطن وموسكو، أفصح» is no subject).
+    match classify(ctx, toks, &(start..end), clause) {
+        Verdict::Explicit(attr) if !attr.reason.starts_with("no official") => Some(start..end),
+        _ => None,
     }
 }
 
@@ -681,11 +905,30 @@ fn arabic_right(
             continue;
         }
         if t.is_quote() {
-            // A quoted name right after an outlet noun or ل: «شبكة "إن بي سي نيوز"».
-            let after_outlet = i > start
-                && (ctx.lang.outlet_nouns.match_at(toks, i - 1).is_some()
-                    || toks.get(i - 1).is_some_and(|p| p.text == "ل" || p.text == "ب"));
-            let closing = quotes.iter().find(|q| q.start == t.start).map(|q| q.end);
+            // A quoted name right after an outlet noun, a title or ل: «شبكة "إن بي سي
+            // نيوز"», «وكالة الأنباء الإيرانية "ارنا"», «متحدث الوزارة "جيف ديفيز"», or
+            // right after the verb: «وأشار "ديفيز" أن».
+            let title = |k: usize| {
+                ctx.lang.official_heads.match_at(toks, k).is_some()
+                    || ctx.lang.anonymous_heads.match_at(toks, k).is_some()
+                    || ctx.lang.bodies.match_at(toks, k).is_some()
+            };
+            let outlet_noun = |k: usize| ctx.lang.outlet_nouns.match_at(toks, k).is_some();
+            let quoted_subject = i == start && {
+                let close =
+                    (i + 1..(i + 5).min(limit)).find(|&k| toks.get(k).is_some_and(Tok::is_quote));
+                close.is_some_and(|c| ctx.lang.right_stops.match_at(toks, c + 1).is_some())
+            };
+            let after_outlet = quoted_subject
+                || (i > start
+                    && (outlet_noun(i - 1)
+                        || title(i - 1)
+                        || (i.saturating_sub(3).max(start)..i - 1).any(outlet_noun)
+                        || toks.get(i - 1).is_some_and(|p| p.text == "ل" || p.text == "ب")));
+            let closing =
+                quotes.iter().find(|q| q.start == t.start).map(|q| q.end).filter(|&end| {
+                    toks.get(i..).is_some_and(|rest| rest.iter().take(6).any(|t| t.end >= end))
+                });
             match (after_outlet, closing) {
                 (true, Some(end)) => {
                     while i < limit && toks.get(i).is_some_and(|t| t.start < end) {
@@ -762,11 +1005,31 @@ pub(crate) fn classify(
         return Verdict::Inherit(None, Some(ctx.text_of(&words, &(0..1))));
     }
     // Pronouns and back references ("he", "the spokesperson", "المتحدث").
+    // «المصادر» refers back; «مصادر» (indefinite) introduces new sources.
+    let definite_ok = !ctx.arabic || words.first().is_some_and(|t| is_definite(t.text));
     if let Some((len, _)) = lang.pronouns.match_at(&words, 0)
+        && definite_ok
         && words.iter().skip(len).all(|t| !t.is_word() || ["alone"].contains(&t.text))
     {
         let head = words.get(len - 1).map(|t| head_key(t.text));
         return Verdict::Inherit(head, Some(speaker));
+    }
+    // A name in quotation marks ("according to “Sudan Tribune,”", «“Sudan Tribune”
+    // reported») is a publication's title: its own report.
+    let quoted_title = phrase.start > 0
+        && is_quote_at(toks, phrase.start - 1)
+        && (phrase.end..phrase.end + 2).any(|k| is_quote_at(toks, k));
+    if quoted_title {
+        return Verdict::Explicit(Attribution {
+            kind: Kind::Unofficial,
+            speaker: Some(speaker.clone()),
+            actor: None,
+            via: vec![speaker.clone()],
+            reason: format!("outlet report: «{speaker}»"),
+            confidence: 0.7,
+            head: None,
+            is_outlet: true,
+        });
     }
     let actor = actor_of(ctx, &words);
     let outlets = ctx.outlets_in(&words, &(0..words.len()));
@@ -781,7 +1044,14 @@ pub(crate) fn classify(
         is_outlet: false,
     };
     let quote = |r: &Range<usize>| format!("«{}»", ctx.text_of(&words, r));
-    if let Some((i, len, _)) = lang.former.find(&words) {
+    // «في وقت سابق» is "earlier", not "former".
+    let former = find_where(&lang.former, &words, |i| {
+        !(ctx.arabic
+            && i.checked_sub(1)
+                .and_then(|p| words.get(p))
+                .is_some_and(|t| t.text.ends_with("وقت") || t.text.ends_with("موعد")))
+    });
+    if let Some((i, len)) = former {
         attr.reason = format!("former official: {}", quote(&(i..i + len)));
         return Verdict::Explicit(attr);
     }
@@ -799,7 +1069,13 @@ pub(crate) fn classify(
         attr.reason = format!("anonymous source: {}", quote(&(i..i + len)));
         return Verdict::Explicit(attr);
     }
-    if let Some((i, len, _)) = lang.anonymous_markers.find(&words) {
+    // «آخر إعلان» is "the latest announcement"; «مسؤول آخر» is "another official".
+    let marker = find_where(&lang.anonymous_markers, &words, |i| {
+        !(ctx.arabic
+            && words.iter().take(i).all(|t| !t.is_word())
+            && words.get(i).is_some_and(|t| t.text.ends_with("اخر")))
+    });
+    if let Some((i, len)) = marker {
         attr.reason = format!("anonymous source: {}", quote(&(i..i + len)));
         return Verdict::Explicit(attr);
     }
@@ -935,6 +1211,16 @@ fn classify_role(
     Verdict::Explicit(attr)
 }
 
+/// First match of `set` in `words` at an index `keep` accepts: (index, length).
+fn find_where(
+    set: &super::lexicon::PhraseSet,
+    words: &[Tok<'_>],
+    keep: impl Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    (0..words.len())
+        .find_map(|i| set.match_at(words, i).filter(|_| keep(i)).map(|(len, _)| (i, len)))
+}
+
 #[derive(Clone, Copy)]
 enum Set {
     Source,
@@ -1003,7 +1289,12 @@ fn head_index(ctx: &Ctx<'_>, words: &[Tok<'_>]) -> Option<usize> {
         });
     }
     let mut head = None;
+    let mut skip_to = 0;
     for (i, t) in words.iter().enumerate() {
+        // Inside a multi-word role ("top diplomat"): its first word is the head.
+        if i < skip_to {
+            continue;
+        }
         if t.is_punct(',')
             || t.is_punct('(')
             || matches!(
@@ -1018,6 +1309,7 @@ fn head_index(ctx: &Ctx<'_>, words: &[Tok<'_>]) -> Option<usize> {
         }
         if is_role(i) {
             head = Some(i);
+            skip_to = i + lang.official_heads.match_at(words, i).map_or(1, |(len, _)| len);
         }
     }
     head
