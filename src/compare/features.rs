@@ -4,9 +4,10 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::hash::{FastMap, hash_of};
+use super::hash::{FastMap, FastSet, hash_of};
 use super::names::{ConceptId, NameIndex};
 use super::tokens::{self, Class, RawToken, Script, Token, Vocabulary};
+use super::translit::{self, NameLinks};
 use crate::model::{ArticleId, Project, StatementId};
 
 /// Words that end the scope of a negation ("did not X, but Y").
@@ -32,6 +33,9 @@ pub(crate) enum FeatureKey {
     Word(String),
     /// A concept of the name table (language-neutral).
     Concept(ConceptId),
+    /// A proper name spelled in both scripts in the project, by its consonant
+    /// skeleton (language-neutral; see [`super::translit`]).
+    Name(String),
     /// A number (language-neutral).
     Number(String),
     /// A year.
@@ -188,14 +192,16 @@ pub(crate) fn extract<'a>(
     for list in &raw {
         vocabulary.add(list);
     }
+    let analysed: Vec<Vec<Token>> = raw.iter().map(|r| tokens::analyse(r, &vocabulary)).collect();
+    let spelling = Spelling::new(&analysed, names);
+    let lookup = Lookup { names, spelling: &spelling };
     let mut table = FeatureTable::default();
     let mut out = Vec::with_capacity(visible.len());
     // Speakers, actors and relays repeat: analyse each distinct text once.
     let mut entity_cache: HashMap<&str, BTreeSet<ConceptId>> = HashMap::new();
     let mut attribution_cache: HashMap<&str, Vec<FeatureKey>> = HashMap::new();
-    for (statement, raw) in visible.iter().zip(&raw) {
-        let tokens = tokens::analyse(raw, &vocabulary);
-        let mut features = statement_features(&tokens, names, &mut table);
+    for (statement, tokens) in visible.iter().zip(&analysed) {
+        let mut features = statement_features(tokens, &lookup, &mut table);
         features.id = statement.id;
         features.article = statement.article;
         let mut entities = |text: Option<&'a str>| match text {
@@ -211,7 +217,7 @@ pub(crate) fn extract<'a>(
         for text in statement.speaker.iter().chain(&statement.via) {
             let keys = attribution_cache
                 .entry(text.as_str())
-                .or_insert_with(|| attribution_keys(text, names, &vocabulary));
+                .or_insert_with(|| attribution_keys(text, &lookup, &vocabulary));
             attribution.extend(keys.iter().filter_map(|k| table.id(k)));
         }
         attribution.sort_unstable();
@@ -246,9 +252,106 @@ pub(crate) fn extract<'a>(
 }
 
 /// Feature keys of a speaker or via text.
-fn attribution_keys(text: &str, names: &NameIndex, vocabulary: &Vocabulary) -> Vec<FeatureKey> {
+fn attribution_keys(text: &str, lookup: &Lookup<'_>, vocabulary: &Vocabulary) -> Vec<FeatureKey> {
     let tokens = tokens::analyse(&tokens::split(text), vocabulary);
-    units(&tokens, names).into_iter().map(|unit| unit.key).collect()
+    units(&tokens, lookup).into_iter().map(|unit| unit.key).collect()
+}
+
+/// What feature extraction needs besides the tokens.
+struct Lookup<'a> {
+    names: &'a NameIndex,
+    spelling: &'a Spelling,
+}
+
+/// Proper names of one project that are spelled in both scripts.
+struct Spelling {
+    links: NameLinks,
+    /// Latin words the project also writes in lower case (so not names).
+    lower: FastSet<String>,
+}
+
+impl Spelling {
+    /// Collect candidate names from every statement's tokens and link them.
+    fn new(all: &[Vec<Token>], names: &NameIndex) -> Self {
+        let mut lower: FastSet<String> = FastSet::default();
+        for token in all.iter().flatten() {
+            if token.script == Script::Latin
+                && !token.capitalized
+                && !lower.contains(&token.surface)
+            {
+                lower.insert(token.surface.clone());
+            }
+        }
+        let mut spelling = Spelling { links: NameLinks::default(), lower };
+        for tokens in all {
+            let found = names.find(tokens);
+            let mut covered = vec![false; tokens.len()];
+            for f in &found {
+                for slot in covered.iter_mut().skip(f.start).take(f.len) {
+                    *slot = true;
+                }
+            }
+            for index in 0..tokens.len() {
+                if covered.get(index).copied().unwrap_or(true) {
+                    continue;
+                }
+                for (skeleton, _) in spelling.candidates(tokens, index) {
+                    match tokens.get(index).map(|t| t.script) {
+                        Some(Script::Latin) => spelling.links.add_latin(&skeleton),
+                        Some(Script::Arabic) => spelling.links.add_arabic(&skeleton),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        spelling.links.finish();
+        spelling
+    }
+
+    /// Possible name skeletons starting at `index`, with the tokens they span:
+    /// a capitalised Latin word not otherwise written in lower case; an Arabic
+    /// content word (as written and as stemmed), or عبد with the next word.
+    fn candidates(&self, tokens: &[Token], index: usize) -> Vec<(String, usize)> {
+        let Some(token) = tokens.get(index) else { return Vec::new() };
+        if token.class != Class::Content {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        match token.script {
+            Script::Latin => {
+                if token.capitalized
+                    && !self.lower.contains(&token.surface)
+                    && let Some(s) = translit::latin(&token.surface)
+                {
+                    out.push((s, 1));
+                }
+            }
+            Script::Arabic => {
+                if token.base == "عبد"
+                    && let Some(next) = tokens.get(index + 1)
+                    && next.script == Script::Arabic
+                    && let Some(s) = translit::arabic(&format!("عبد{}", next.surface))
+                {
+                    out.push((s, 2));
+                }
+                for word in [&token.base, &token.stem] {
+                    if word.chars().count() >= 3
+                        && let Some(s) = translit::arabic(word)
+                        && !out.iter().any(|(o, _)| *o == s)
+                    {
+                        out.push((s, 1));
+                    }
+                }
+            }
+            Script::Other => {}
+        }
+        out
+    }
+
+    /// The linked name starting at `index`, with the tokens it spans.
+    fn name_at(&self, tokens: &[Token], index: usize) -> Option<(String, usize)> {
+        self.candidates(tokens, index).into_iter().find(|(s, _)| self.links.is_linked(s))
+    }
 }
 
 /// Entity concepts named in a speaker or actor text.
@@ -266,10 +369,10 @@ struct Unit {
 
 fn statement_features(
     tokens: &[Token],
-    names: &NameIndex,
+    lookup: &Lookup<'_>,
     table: &mut FeatureTable,
 ) -> StatementFeatures {
-    let units = units(tokens, names);
+    let units = units(tokens, lookup);
     // Per feature: surface, seen affirmed, seen negated.
     let mut seen: Vec<(u32, String, [bool; 2])> = Vec::new();
     for unit in units {
@@ -303,8 +406,8 @@ fn statement_features(
 
 /// Turn tokens into units: concepts (over several tokens), content words, numbers
 /// and dates, each marked negated when an odd number of negation cues covers it.
-fn units(tokens: &[Token], names: &NameIndex) -> Vec<Unit> {
-    let found = names.find(tokens);
+fn units(tokens: &[Token], lookup: &Lookup<'_>) -> Vec<Unit> {
+    let found = lookup.names.find(tokens);
     let mut found_iter = found.iter().peekable();
     let mut units = Vec::new();
     // Remaining scope of each open negation cue.
@@ -324,6 +427,12 @@ fn units(tokens: &[Token], names: &NameIndex) -> Vec<Unit> {
                 .map(|ts| ts.iter().map(|t| t.surface.as_str()).collect::<Vec<_>>().join(" "))
                 .unwrap_or_default();
             (Some(FeatureKey::Concept(f.concept)), surface, f.len)
+        } else if let Some((skeleton, len)) = lookup.spelling.name_at(tokens, index) {
+            let surface = tokens
+                .get(index..index + len)
+                .map(|ts| ts.iter().map(|t| t.surface.as_str()).collect::<Vec<_>>().join(" "))
+                .unwrap_or_default();
+            (Some(FeatureKey::Name(skeleton)), surface, len)
         } else {
             match &token.class {
                 Class::NegDeterminer => {

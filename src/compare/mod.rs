@@ -28,6 +28,7 @@ mod overrides;
 mod similarity;
 mod syndication;
 mod tokens;
+mod translit;
 mod when;
 
 pub use cluster::{

@@ -66,6 +66,8 @@ pub(crate) enum Class {
 }
 
 /// A classified token.
+// Reason: independent facts about one word, not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Token {
     /// The folded surface form.
@@ -82,6 +84,11 @@ pub(crate) struct Token {
     pub quoted: bool,
     /// All upper-case in the original.
     pub all_caps: bool,
+    /// First letter upper-case in the original.
+    pub capitalized: bool,
+    /// The word a name's spelling is taken from: the folded surface for Latin;
+    /// for Arabic, the word without its article and clitic letters.
+    pub base: String,
 }
 
 /// Arabic words (after removing the article) seen in the project and name table;
@@ -289,6 +296,10 @@ fn classify(raw: &RawToken, vocabulary: &Vocabulary) -> Token {
             None => (surface.clone(), Class::Content),
         },
     };
+    let base = match raw.script {
+        Script::Arabic => strip_clitic(strip_article(&surface), vocabulary).to_owned(),
+        Script::Latin | Script::Other => surface.clone(),
+    };
     Token {
         surface,
         stem,
@@ -297,6 +308,8 @@ fn classify(raw: &RawToken, vocabulary: &Vocabulary) -> Token {
         break_before: raw.break_before,
         quoted: raw.quoted,
         all_caps: raw.all_caps,
+        capitalized: raw.capitalized,
+        base,
     }
 }
 
