@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::hash::{FastMap, FastSet, hash_of};
 use super::names::{ConceptId, NameIndex};
+use super::quantity::{self, Quantity};
 use super::tokens::{self, Class, RawToken, Script, Token, Vocabulary};
 use super::translit::{self, NameLinks};
 use crate::model::{ArticleId, Project, StatementId};
@@ -18,13 +19,20 @@ const SCOPE_ENDS: &[&str] =
 /// it (its `speaker` and `via`): attribution is not the claim.
 const ATTRIBUTION_FACTOR: f32 = 0.3;
 
-/// Content words a particle ("not", "لم") negates.
-const PARTICLE_SCOPE: u8 = 1;
-/// Content words a negative determiner ("no", "nobody") negates: its noun and verb.
-const DETERMINER_SCOPE: u8 = 2;
+/// Content words a particle ("not", "لم") negates: the verb and what follows it
+/// in its clause ("had not been aware of the meeting", "لم تصدر أي تحذير").
+const PARTICLE_SCOPE: u8 = 3;
+/// Content words a negative determiner ("no", "nobody") negates: its noun, what
+/// qualifies it and the verb ("Nobody in the operations room knew").
+const DETERMINER_SCOPE: u8 = 4;
 /// Content words a verb of denial ("denied", "نفى") negates at most: the rest of
 /// its clause, which in Arabic (verb first) includes the subject.
 const DENIAL_SCOPE: u8 = 6;
+/// Narrow scopes (particle, determiner, denial) for the words a statement
+/// *denies* outright: the word right after "not", the noun and verb after "no".
+/// Similarity counts these double when the other statement affirms them; the
+/// wider scopes above would join reports that merely mention the same names.
+const DENIED_SCOPES: [u8; 3] = [1, 2, DENIAL_SCOPE];
 
 /// A feature of a statement.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -133,8 +141,11 @@ pub(crate) struct StatementFeatures {
     pub script: Script,
     /// Distinct features, sorted by id.
     pub features: Vec<u32>,
-    /// Features that occur only as the word a negation negates, sorted.
+    /// Features that occur only under a negation's scope, sorted.
     pub negated: Vec<u32>,
+    /// Features that occur only as the word a negation denies outright (narrow
+    /// scope, see [`DENIED_SCOPES`]), sorted.
+    pub denied: Vec<u32>,
     /// A surface form of each feature, for messages (same order as `features`).
     pub surfaces: Vec<String>,
     /// The weight of each feature in this statement (same order as `features`).
@@ -149,6 +160,8 @@ pub(crate) struct StatementFeatures {
     pub content_weight: f32,
     /// Sum of the weights of language-neutral features except numbers and dates.
     pub neutral_weight: f32,
+    /// Its numbers with what they count, in text order.
+    pub quantities: Vec<Quantity>,
     /// Entity concepts named by the speaker field.
     pub speaker_names: BTreeSet<ConceptId>,
     /// Entity concepts named by the actor field.
@@ -166,9 +179,14 @@ impl StatementFeatures {
         self.attribution.binary_search(&feature).is_ok()
     }
 
-    /// True when `feature` occurs only as the word a negation negates.
+    /// True when `feature` occurs only under a negation's scope.
     pub fn is_negated(&self, feature: u32) -> bool {
         self.negated.binary_search(&feature).is_ok()
+    }
+
+    /// True when `feature` occurs only as the word a negation denies outright.
+    pub fn is_denied(&self, feature: u32) -> bool {
+        self.denied.binary_search(&feature).is_ok()
     }
 
     /// A surface form of `feature` as the statement writes it.
@@ -363,8 +381,12 @@ fn entity_names(text: &str, names: &NameIndex, vocabulary: &Vocabulary) -> BTree
 struct Unit {
     key: FeatureKey,
     surface: String,
-    /// Under a negation cue's scope (the word it negates).
+    /// Index of its first token.
+    token: usize,
+    /// Under a negation cue's scope.
     negated: bool,
+    /// The word a negation cue denies outright (narrow scope).
+    denied: bool,
 }
 
 fn statement_features(
@@ -373,11 +395,23 @@ fn statement_features(
     table: &mut FeatureTable,
 ) -> StatementFeatures {
     let units = units(tokens, lookup);
-    // Per feature: surface, seen affirmed, seen negated.
-    let mut seen: Vec<(u32, String, [bool; 2])> = Vec::new();
+    let quantities = units
+        .iter()
+        .filter_map(|unit| match &unit.key {
+            FeatureKey::Number(value) => Some(Quantity {
+                kind: quantity::kind_at(tokens, unit.token),
+                value: value.clone(),
+                negated: unit.negated,
+            }),
+            _ => None,
+        })
+        .collect();
+    // Per feature: surface, seen affirmed, seen negated, seen outside a denial,
+    // seen denied.
+    let mut seen: Vec<(u32, String, [bool; 4])> = Vec::new();
     for unit in units {
         let id = table.intern(unit.key);
-        let flags = [!unit.negated, unit.negated];
+        let flags = [!unit.negated, unit.negated, !unit.denied, unit.denied];
         if let Some(entry) = seen.iter_mut().find(|e| e.0 == id) {
             for (old, new) in entry.2.iter_mut().zip(flags) {
                 *old |= new;
@@ -388,6 +422,7 @@ fn statement_features(
     }
     seen.sort_by_key(|e| e.0);
     let negated = seen.iter().filter(|e| e.2[1] && !e.2[0]).map(|e| e.0).collect();
+    let denied = seen.iter().filter(|e| e.2[3] && !e.2[2]).map(|e| e.0).collect();
     let (features, surfaces) = seen.into_iter().map(|e| (e.0, e.1)).unzip();
     let content: Vec<&Token> =
         tokens.iter().filter(|t| !matches!(t.class, Class::Stop) && t.stem.len() > 1).collect();
@@ -397,9 +432,11 @@ fn statement_features(
         script: dominant_script(tokens),
         features,
         negated,
+        denied,
         surfaces,
         grams,
         quote_grams,
+        quantities,
         ..StatementFeatures::default()
     }
 }
@@ -410,12 +447,16 @@ fn units(tokens: &[Token], lookup: &Lookup<'_>) -> Vec<Unit> {
     let found = lookup.names.find(tokens);
     let mut found_iter = found.iter().peekable();
     let mut units = Vec::new();
-    // Remaining scope of each open negation cue.
-    let mut open: Vec<u8> = Vec::new();
+    // Each open negation cue: remaining scope, and whether nothing was negated yet;
+    // once with the wide scopes, once with the narrow ones.
+    let mut open: Vec<(u8, bool)> = Vec::new();
+    let mut open_denied: Vec<(u8, bool)> = Vec::new();
+    let [particle, determiner, denial] = DENIED_SCOPES;
     let mut index = 0;
     while let Some(token) = tokens.get(index) {
         if token.break_before || SCOPE_ENDS.contains(&token.surface.as_str()) {
             open.clear();
+            open_denied.clear();
         }
         while found_iter.peek().is_some_and(|f| f.start < index) {
             found_iter.next();
@@ -436,15 +477,18 @@ fn units(tokens: &[Token], lookup: &Lookup<'_>) -> Vec<Unit> {
         } else {
             match &token.class {
                 Class::NegDeterminer => {
-                    open.push(DETERMINER_SCOPE);
+                    open.push((DETERMINER_SCOPE, true));
+                    open_denied.push((determiner, true));
                     (None, String::new(), 1)
                 }
                 Class::NegParticle => {
-                    open.push(PARTICLE_SCOPE);
+                    open.push((PARTICLE_SCOPE, true));
+                    open_denied.push((particle, true));
                     (None, String::new(), 1)
                 }
                 Class::NegVerb => {
-                    open.push(DENIAL_SCOPE);
+                    open.push((DENIAL_SCOPE, true));
+                    open_denied.push((denial, true));
                     (None, String::new(), 1)
                 }
                 Class::Stop => (None, String::new(), 1),
@@ -459,21 +503,31 @@ fn units(tokens: &[Token], lookup: &Lookup<'_>) -> Vec<Unit> {
             }
         };
         if let Some(key) = key {
-            let negated = consume(&mut open);
-            units.push(Unit { key, surface, negated });
+            let rigid = match &key {
+                FeatureKey::Concept(c) => lookup.names.is_name(*c),
+                FeatureKey::Name(_) => true,
+                other => other.is_slot(),
+            };
+            let negated = consume(&mut open, rigid);
+            let denied = consume(&mut open_denied, false);
+            units.push(Unit { key, surface, token: index, negated, denied });
         }
         index += width.max(1);
     }
     units
 }
 
-/// Count one unit against the open cues: true when an odd number covers it.
-fn consume(open: &mut Vec<u8>) -> bool {
-    let covering = open.iter().filter(|&&n| n > 0).count();
-    for n in open.iter_mut() {
+/// Count one unit against the open cues: true when an odd number covers it. A
+/// name, number or date is negated only right after its cue ("Qatar, not Oman",
+/// "$54 million, not $45 million"); further on, it is what the negated words are
+/// about ("did not approve the Biden administration's talks").
+fn consume(open: &mut Vec<(u8, bool)>, rigid: bool) -> bool {
+    let covering = open.iter().filter(|&&(n, fresh)| n > 0 && (fresh || !rigid)).count();
+    for (n, fresh) in open.iter_mut() {
         *n = n.saturating_sub(1);
+        *fresh = false;
     }
-    open.retain(|&n| n > 0);
+    open.retain(|&(n, _)| n > 0);
     covering % 2 == 1
 }
 
@@ -551,7 +605,7 @@ mod tests {
     }
 
     #[test]
-    fn negation_covers_the_next_content_word_only() {
+    fn negation_covers_the_rest_of_a_short_clause() {
         let p = project(&[
             "The talks took place with the knowledge of the administration but not at its direction.",
             "The White House had not been aware of the meeting.",
@@ -560,8 +614,11 @@ mod tests {
         let names = NameIndex::for_project(&p);
         let (features, _) = extract(&p, &names);
         assert_eq!(negated_surfaces(&features[0]), ["direction"]);
-        assert_eq!(negated_surfaces(&features[1]), ["aware"]);
-        assert_eq!(negated_surfaces(&features[2]), ["توافق"]);
+        assert_eq!(negated_surfaces(&features[1]), ["aware", "meeting"]);
+        assert_eq!(negated_surfaces(&features[2]), ["اداره", "توافق"]);
+        let denied: Vec<&str> =
+            features[1].denied.iter().map(|&n| features[1].surface(n)).collect();
+        assert_eq!(denied, ["aware"]);
     }
 
     #[test]

@@ -25,6 +25,7 @@ mod independence;
 mod lexicon;
 mod names;
 mod overrides;
+mod quantity;
 mod similarity;
 mod syndication;
 mod tokens;

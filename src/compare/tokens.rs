@@ -148,7 +148,13 @@ pub(crate) fn split(text: &str) -> Vec<RawToken> {
                 word.clear();
                 pending_break = false;
             }
-            if matches!(c, '"' | '“' | '”' | '«' | '»' | '„' | '″') {
+            if matches!(c, '$' | '€' | '£' | '%' | '٪') {
+                // Currency and percent signs stay as tokens: they tell what a
+                // number counts.
+                let sign = if c == '٪' { '%' } else { c };
+                tokens.push(make_raw(&sign.to_string(), pending_break, quoted));
+                pending_break = false;
+            } else if matches!(c, '"' | '“' | '”' | '«' | '»' | '„' | '″') {
                 quoted = !quoted;
             } else if is_break(c, prev, next) {
                 pending_break = true;
@@ -296,6 +302,7 @@ fn classify(raw: &RawToken, vocabulary: &Vocabulary) -> Token {
         Script::Other => match number_value(&surface) {
             Some(Class::Year(y)) => (surface.clone(), Class::Year(y)),
             Some(class) => (surface.clone(), class),
+            None if is_sign(&surface) => (surface.clone(), Class::Stop),
             None => (surface.clone(), Class::Content),
         },
     };
@@ -391,6 +398,11 @@ fn classify_arabic(surface: &str, vocabulary: &Vocabulary) -> (String, Class) {
         return (resolved.to_owned(), Class::Stop);
     }
     (stem_ar(resolved), Class::Content)
+}
+
+/// A currency or percent sign kept as a token.
+pub(crate) fn is_sign(surface: &str) -> bool {
+    matches!(surface, "$" | "€" | "£" | "%")
 }
 
 /// A number token's class: a year or a normalised number.
