@@ -13,7 +13,7 @@ use crate::model::{NamePair, Project};
 /// The default table's source, embedded at build time.
 const DEFAULT_TABLE_RON: &str = include_str!("../../assets/names.ron");
 /// The bilingual lexicon's source, embedded at build time.
-const LEXICON_RON: &str = include_str!("../../assets/lexicon.ron");
+const LEXICON_RON: &str = include_str!("../../assets/claim_terms.ron");
 
 /// The shipped table of entity names.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -50,7 +50,7 @@ fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(|| match ron::from_str(LEXICON_RON) {
         Ok(lexicon) => lexicon,
         Err(err) => {
-            log::error!("the built-in lexicon is invalid: {err}: assets/lexicon.ron");
+            log::error!("the built-in lexicon is invalid: {err}: assets/claim_terms.ron");
             Lexicon::default()
         }
     })
