@@ -80,7 +80,7 @@ pub(crate) fn between(
     if let Some(detail) = dates(a, b, table) {
         out.push(Divergence { kind: DivergenceKind::Date, statements: pair, detail });
     }
-    if let Some(detail) = who(&a.speaker_names, &b.speaker_names, names) {
+    if let Some(detail) = speakers(a, b) {
         out.push(Divergence { kind: DivergenceKind::Speaker, statements: pair, detail });
     }
     if let Some(detail) = who(&a.actor_names, &b.actor_names, names) {
@@ -252,6 +252,23 @@ fn dates(a: &StatementFeatures, b: &StatementFeatures, table: &FeatureTable) -> 
         b.id,
         right.join(", ")
     ))
+}
+
+/// Different sources say it: both name who speaks, and neither's speaker or
+/// actor is the other's (a minister and her own ministry are one source).
+fn speakers(a: &StatementFeatures, b: &StatementFeatures) -> Option<String> {
+    if a.speaker_keys.is_empty() || b.speaker_keys.is_empty() {
+        return None;
+    }
+    let source = |f: &StatementFeatures| -> BTreeSet<String> {
+        f.speaker_keys.keys().chain(f.actor_keys.keys()).cloned().collect()
+    };
+    if !source(a).is_disjoint(&source(b)) {
+        return None;
+    }
+    let label =
+        |f: &StatementFeatures| f.speaker_keys.values().cloned().collect::<Vec<_>>().join(", ");
+    Some(format!("{} vs {}", label(a), label(b)))
 }
 
 fn who(x: &BTreeSet<ConceptId>, y: &BTreeSet<ConceptId>, names: &NameIndex) -> Option<String> {

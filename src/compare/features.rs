@@ -2,14 +2,14 @@
 //! concepts from the name table, numbers and dates, which of them are negated, and
 //! word trigrams of the text and of its quotations.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::hash::{FastMap, FastSet, hash_of};
 use super::names::{ConceptId, NameIndex};
 use super::quantity::{self, Quantity};
 use super::tokens::{self, Class, RawToken, Script, Token, Vocabulary};
 use super::translit::{self, NameLinks};
-use crate::model::{ArticleId, Project, StatementId};
+use crate::model::{ArticleId, Kind, Project, StatementId};
 
 /// Words that end the scope of a negation ("did not X, but Y").
 const SCOPE_ENDS: &[&str] =
@@ -166,6 +166,10 @@ pub(crate) struct StatementFeatures {
     pub speaker_names: BTreeSet<ConceptId>,
     /// Entity concepts named by the actor field.
     pub actor_names: BTreeSet<ConceptId>,
+    /// Who says it, as comparable keys with a label each (see [`source_keys`]).
+    pub speaker_keys: BTreeMap<String, String>,
+    /// Whom it is attributed to, as comparable keys with a label each.
+    pub actor_keys: BTreeMap<String, String>,
 }
 
 impl StatementFeatures {
@@ -218,6 +222,7 @@ pub(crate) fn extract<'a>(
     // Speakers, actors and relays repeat: analyse each distinct text once.
     let mut entity_cache: HashMap<&str, BTreeSet<ConceptId>> = HashMap::new();
     let mut attribution_cache: HashMap<&str, Vec<FeatureKey>> = HashMap::new();
+    let mut source_cache: HashMap<(&str, bool), BTreeMap<String, String>> = HashMap::new();
     for (statement, tokens) in visible.iter().zip(&analysed) {
         let mut features = statement_features(tokens, &lookup, &mut table);
         features.id = statement.id;
@@ -231,6 +236,16 @@ pub(crate) fn extract<'a>(
         };
         features.speaker_names = entities(statement.speaker.as_deref());
         features.actor_names = entities(statement.actor.as_deref());
+        let official = statement.kind == Kind::Official;
+        let mut sources = |text: Option<&'a str>| match text {
+            Some(text) => source_cache
+                .entry((text, official))
+                .or_insert_with(|| source_keys(text, &lookup, &vocabulary, official))
+                .clone(),
+            None => BTreeMap::new(),
+        };
+        features.speaker_keys = sources(statement.speaker.as_deref());
+        features.actor_keys = sources(statement.actor.as_deref());
         let mut attribution: Vec<u32> = Vec::new();
         for text in statement.speaker.iter().chain(&statement.via) {
             let keys = attribution_cache
@@ -369,6 +384,56 @@ impl Spelling {
     /// The linked name starting at `index`, with the tokens it spans.
     fn name_at(&self, tokens: &[Token], index: usize) -> Option<(String, usize)> {
         self.candidates(tokens, index).into_iter().find(|(s, _)| self.links.is_linked(s))
+    }
+}
+
+/// Comparable keys of a speaker or actor text, each with a label: the entities
+/// of the name table and the names spelled in both scripts in the project; when
+/// it names none and the statement is on the record, the institution words it
+/// uses ("the coast guard" / "خفر السواحل"). Anonymous descriptions of
+/// unofficial sources ("a port official") give none.
+fn source_keys(
+    text: &str,
+    lookup: &Lookup<'_>,
+    vocabulary: &Vocabulary,
+    official: bool,
+) -> BTreeMap<String, String> {
+    let tokens = tokens::analyse(&tokens::split(text), vocabulary);
+    let surface = |start: usize, len: usize| {
+        tokens
+            .get(start..start + len)
+            .map(|ts| ts.iter().map(|t| t.surface.as_str()).collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    };
+    let mut names = BTreeMap::new();
+    let mut terms = BTreeMap::new();
+    let mut covered = vec![false; tokens.len()];
+    for found in lookup.names.find(&tokens) {
+        for slot in covered.iter_mut().skip(found.start).take(found.len) {
+            *slot = true;
+        }
+        let label = lookup.names.label(found.concept).to_owned();
+        let key = format!("#{}", found.concept);
+        if lookup.names.is_name(found.concept) {
+            names.insert(key, label);
+        } else {
+            terms.insert(key, label);
+        }
+    }
+    for index in 0..tokens.len() {
+        if covered.get(index).copied().unwrap_or(true) {
+            continue;
+        }
+        if let Some((skeleton, len)) = lookup.spelling.name_at(&tokens, index) {
+            names.insert(format!("~{skeleton}"), surface(index, len));
+        }
+    }
+    if !names.is_empty() {
+        names
+    } else if official {
+        terms
+    } else {
+        BTreeMap::new()
     }
 }
 
