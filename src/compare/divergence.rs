@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use super::features::{FeatureKey, FeatureTable, StatementFeatures};
 use super::lexicon::{MONTH_NAMES, WEEKDAY_NAMES};
 use super::names::{ConceptId, NameIndex};
+use super::quantity::QuantityKind;
 use crate::model::StatementId;
 
 /// How two reports of a claim differ.
@@ -79,7 +80,7 @@ pub(crate) fn between(
     if let Some(detail) = dates(a, b, table) {
         out.push(Divergence { kind: DivergenceKind::Date, statements: pair, detail });
     }
-    if let Some(detail) = who(&a.speaker_names, &b.speaker_names, names) {
+    if let Some(detail) = speakers(a, b) {
         out.push(Divergence { kind: DivergenceKind::Speaker, statements: pair, detail });
     }
     if let Some(detail) = who(&a.actor_names, &b.actor_names, names) {
@@ -97,7 +98,7 @@ pub(crate) fn contradicts(
     a.features.iter().any(|&f| {
         (a.script == b.script || table.is_neutral(f))
             && b.has(f)
-            && a.is_negated(f) != b.is_negated(f)
+            && a.is_denied(f) != b.is_denied(f)
     })
 }
 
@@ -107,7 +108,7 @@ pub(crate) fn denies_alike(
     b: &StatementFeatures,
     table: &FeatureTable,
 ) -> bool {
-    a.negated.iter().any(|&f| (a.script == b.script || table.is_neutral(f)) && b.is_negated(f))
+    a.denied.iter().any(|&f| (a.script == b.script || table.is_neutral(f)) && b.is_denied(f))
 }
 
 /// True when the statements give different numbers and share at least two other
@@ -133,7 +134,8 @@ pub(crate) fn counts_differently(
 
 /// Features negated in one statement and affirmed in the other.
 fn negation(a: &StatementFeatures, b: &StatementFeatures, table: &FeatureTable) -> Option<String> {
-    let comparable = |f: u32| a.script == b.script || table.is_neutral(f);
+    // Numbers and dates under a negation are compared as numbers and dates.
+    let comparable = |f: u32| (a.script == b.script || table.is_neutral(f)) && !table.is_slot(f);
     let mut words = Vec::new();
     for &f in &a.features {
         if !comparable(f) || !b.has(f) {
@@ -173,14 +175,38 @@ fn incomparable<T: Ord>(x: &BTreeSet<T>, y: &BTreeSet<T>) -> bool {
     !x.is_empty() && !y.is_empty() && !x.is_subset(y) && !y.is_subset(x)
 }
 
-fn numbers(a: &StatementFeatures, b: &StatementFeatures, table: &FeatureTable) -> Option<String> {
-    let pick = |k: &FeatureKey| match k {
-        FeatureKey::Number(n) => Some(n.clone()),
-        _ => None,
-    };
-    let (x, y) = (values(a, table, pick), values(b, table, pick));
-    incomparable(&x, &y).then(|| {
-        format!("statement {} says {}, statement {} says {}", a.id, list(&x), b.id, list(&y))
+/// Affirmed numbers of one kind.
+fn quantities(f: &StatementFeatures, kind: QuantityKind) -> BTreeSet<String> {
+    f.quantities.iter().filter(|q| q.kind == kind && !q.negated).map(|q| q.value.clone()).collect()
+}
+
+/// Numbers of the same kind (counts with counts, money with money …) where each
+/// statement gives one the other does not.
+fn numbers(a: &StatementFeatures, b: &StatementFeatures, _table: &FeatureTable) -> Option<String> {
+    let mut left = Vec::new();
+    let mut right = Vec::new();
+    for kind in [
+        QuantityKind::Count,
+        QuantityKind::Money,
+        QuantityKind::Percent,
+        QuantityKind::Duration,
+        QuantityKind::Age,
+        QuantityKind::Clock,
+    ] {
+        let (x, y) = (quantities(a, kind), quantities(b, kind));
+        if incomparable(&x, &y) {
+            left.push(list(&x));
+            right.push(list(&y));
+        }
+    }
+    (!left.is_empty()).then(|| {
+        format!(
+            "statement {} says {}, statement {} says {}",
+            a.id,
+            left.join("; "),
+            b.id,
+            right.join("; ")
+        )
     })
 }
 
@@ -210,6 +236,10 @@ fn dates(a: &StatementFeatures, b: &StatementFeatures, table: &FeatureTable) -> 
     if incomparable(&da, &db) {
         parts.push((names_of(&da), names_of(&db)));
     }
+    let (xa, xb) = (quantities(a, QuantityKind::Day), quantities(b, QuantityKind::Day));
+    if incomparable(&xa, &xb) {
+        parts.push((format!("day {}", list(&xa)), format!("day {}", list(&xb))));
+    }
     if parts.is_empty() {
         return None;
     }
@@ -222,6 +252,23 @@ fn dates(a: &StatementFeatures, b: &StatementFeatures, table: &FeatureTable) -> 
         b.id,
         right.join(", ")
     ))
+}
+
+/// Different sources say it: both name who speaks, and neither's speaker or
+/// actor is the other's (a minister and her own ministry are one source).
+fn speakers(a: &StatementFeatures, b: &StatementFeatures) -> Option<String> {
+    if a.speaker_keys.is_empty() || b.speaker_keys.is_empty() {
+        return None;
+    }
+    let source = |f: &StatementFeatures| -> BTreeSet<String> {
+        f.speaker_keys.keys().chain(f.actor_keys.keys()).cloned().collect()
+    };
+    if !source(a).is_disjoint(&source(b)) {
+        return None;
+    }
+    let label =
+        |f: &StatementFeatures| f.speaker_keys.values().cloned().collect::<Vec<_>>().join(", ");
+    Some(format!("{} vs {}", label(a), label(b)))
 }
 
 fn who(x: &BTreeSet<ConceptId>, y: &BTreeSet<ConceptId>, names: &NameIndex) -> Option<String> {

@@ -2,12 +2,14 @@
 //! concepts from the name table, numbers and dates, which of them are negated, and
 //! word trigrams of the text and of its quotations.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::hash::{FastMap, hash_of};
+use super::hash::{FastMap, FastSet, hash_of};
 use super::names::{ConceptId, NameIndex};
+use super::quantity::{self, Quantity};
 use super::tokens::{self, Class, RawToken, Script, Token, Vocabulary};
-use crate::model::{ArticleId, Project, StatementId};
+use super::translit::{self, NameLinks};
+use crate::model::{ArticleId, Kind, Project, StatementId};
 
 /// Words that end the scope of a negation ("did not X, but Y").
 const SCOPE_ENDS: &[&str] =
@@ -17,13 +19,20 @@ const SCOPE_ENDS: &[&str] =
 /// it (its `speaker` and `via`): attribution is not the claim.
 const ATTRIBUTION_FACTOR: f32 = 0.3;
 
-/// Content words a particle ("not", "لم") negates.
-const PARTICLE_SCOPE: u8 = 1;
-/// Content words a negative determiner ("no", "nobody") negates: its noun and verb.
-const DETERMINER_SCOPE: u8 = 2;
+/// Content words a particle ("not", "لم") negates: the verb and what follows it
+/// in its clause ("had not been aware of the meeting", "لم تصدر أي تحذير").
+const PARTICLE_SCOPE: u8 = 3;
+/// Content words a negative determiner ("no", "nobody") negates: its noun, what
+/// qualifies it and the verb ("Nobody in the operations room knew").
+const DETERMINER_SCOPE: u8 = 4;
 /// Content words a verb of denial ("denied", "نفى") negates at most: the rest of
 /// its clause, which in Arabic (verb first) includes the subject.
 const DENIAL_SCOPE: u8 = 6;
+/// Narrow scopes (particle, determiner, denial) for the words a statement
+/// *denies* outright: the word right after "not", the noun and verb after "no".
+/// Similarity counts these double when the other statement affirms them; the
+/// wider scopes above would join reports that merely mention the same names.
+const DENIED_SCOPES: [u8; 3] = [1, 2, DENIAL_SCOPE];
 
 /// A feature of a statement.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32,6 +41,9 @@ pub(crate) enum FeatureKey {
     Word(String),
     /// A concept of the name table (language-neutral).
     Concept(ConceptId),
+    /// A proper name spelled in both scripts in the project, by its consonant
+    /// skeleton (language-neutral; see [`super::translit`]).
+    Name(String),
     /// A number (language-neutral).
     Number(String),
     /// A year.
@@ -129,8 +141,11 @@ pub(crate) struct StatementFeatures {
     pub script: Script,
     /// Distinct features, sorted by id.
     pub features: Vec<u32>,
-    /// Features that occur only as the word a negation negates, sorted.
+    /// Features that occur only under a negation's scope, sorted.
     pub negated: Vec<u32>,
+    /// Features that occur only as the word a negation denies outright (narrow
+    /// scope, see [`DENIED_SCOPES`]), sorted.
+    pub denied: Vec<u32>,
     /// A surface form of each feature, for messages (same order as `features`).
     pub surfaces: Vec<String>,
     /// The weight of each feature in this statement (same order as `features`).
@@ -145,10 +160,16 @@ pub(crate) struct StatementFeatures {
     pub content_weight: f32,
     /// Sum of the weights of language-neutral features except numbers and dates.
     pub neutral_weight: f32,
+    /// Its numbers with what they count, in text order.
+    pub quantities: Vec<Quantity>,
     /// Entity concepts named by the speaker field.
     pub speaker_names: BTreeSet<ConceptId>,
     /// Entity concepts named by the actor field.
     pub actor_names: BTreeSet<ConceptId>,
+    /// Who says it, as comparable keys with a label each (see [`source_keys`]).
+    pub speaker_keys: BTreeMap<String, String>,
+    /// Whom it is attributed to, as comparable keys with a label each.
+    pub actor_keys: BTreeMap<String, String>,
 }
 
 impl StatementFeatures {
@@ -162,9 +183,14 @@ impl StatementFeatures {
         self.attribution.binary_search(&feature).is_ok()
     }
 
-    /// True when `feature` occurs only as the word a negation negates.
+    /// True when `feature` occurs only under a negation's scope.
     pub fn is_negated(&self, feature: u32) -> bool {
         self.negated.binary_search(&feature).is_ok()
+    }
+
+    /// True when `feature` occurs only as the word a negation denies outright.
+    pub fn is_denied(&self, feature: u32) -> bool {
+        self.denied.binary_search(&feature).is_ok()
     }
 
     /// A surface form of `feature` as the statement writes it.
@@ -188,14 +214,17 @@ pub(crate) fn extract<'a>(
     for list in &raw {
         vocabulary.add(list);
     }
+    let analysed: Vec<Vec<Token>> = raw.iter().map(|r| tokens::analyse(r, &vocabulary)).collect();
+    let spelling = Spelling::new(&analysed, names);
+    let lookup = Lookup { names, spelling: &spelling };
     let mut table = FeatureTable::default();
     let mut out = Vec::with_capacity(visible.len());
     // Speakers, actors and relays repeat: analyse each distinct text once.
     let mut entity_cache: HashMap<&str, BTreeSet<ConceptId>> = HashMap::new();
     let mut attribution_cache: HashMap<&str, Vec<FeatureKey>> = HashMap::new();
-    for (statement, raw) in visible.iter().zip(&raw) {
-        let tokens = tokens::analyse(raw, &vocabulary);
-        let mut features = statement_features(&tokens, names, &mut table);
+    let mut source_cache: HashMap<(&str, bool), BTreeMap<String, String>> = HashMap::new();
+    for (statement, tokens) in visible.iter().zip(&analysed) {
+        let mut features = statement_features(tokens, &lookup, &mut table);
         features.id = statement.id;
         features.article = statement.article;
         let mut entities = |text: Option<&'a str>| match text {
@@ -207,11 +236,21 @@ pub(crate) fn extract<'a>(
         };
         features.speaker_names = entities(statement.speaker.as_deref());
         features.actor_names = entities(statement.actor.as_deref());
+        let official = statement.kind == Kind::Official;
+        let mut sources = |text: Option<&'a str>| match text {
+            Some(text) => source_cache
+                .entry((text, official))
+                .or_insert_with(|| source_keys(text, &lookup, &vocabulary, official))
+                .clone(),
+            None => BTreeMap::new(),
+        };
+        features.speaker_keys = sources(statement.speaker.as_deref());
+        features.actor_keys = sources(statement.actor.as_deref());
         let mut attribution: Vec<u32> = Vec::new();
         for text in statement.speaker.iter().chain(&statement.via) {
             let keys = attribution_cache
                 .entry(text.as_str())
-                .or_insert_with(|| attribution_keys(text, names, &vocabulary));
+                .or_insert_with(|| attribution_keys(text, &lookup, &vocabulary));
             attribution.extend(keys.iter().filter_map(|k| table.id(k)));
         }
         attribution.sort_unstable();
@@ -246,9 +285,156 @@ pub(crate) fn extract<'a>(
 }
 
 /// Feature keys of a speaker or via text.
-fn attribution_keys(text: &str, names: &NameIndex, vocabulary: &Vocabulary) -> Vec<FeatureKey> {
+fn attribution_keys(text: &str, lookup: &Lookup<'_>, vocabulary: &Vocabulary) -> Vec<FeatureKey> {
     let tokens = tokens::analyse(&tokens::split(text), vocabulary);
-    units(&tokens, names).into_iter().map(|unit| unit.key).collect()
+    units(&tokens, lookup).into_iter().map(|unit| unit.key).collect()
+}
+
+/// What feature extraction needs besides the tokens.
+struct Lookup<'a> {
+    names: &'a NameIndex,
+    spelling: &'a Spelling,
+}
+
+/// Proper names of one project that are spelled in both scripts.
+struct Spelling {
+    links: NameLinks,
+    /// Latin words the project also writes in lower case (so not names).
+    lower: FastSet<String>,
+}
+
+impl Spelling {
+    /// Collect candidate names from every statement's tokens and link them.
+    fn new(all: &[Vec<Token>], names: &NameIndex) -> Self {
+        let mut lower: FastSet<String> = FastSet::default();
+        for token in all.iter().flatten() {
+            if token.script == Script::Latin
+                && !token.capitalized
+                && !lower.contains(&token.surface)
+            {
+                lower.insert(token.surface.clone());
+            }
+        }
+        let mut spelling = Spelling { links: NameLinks::default(), lower };
+        for tokens in all {
+            let found = names.find(tokens);
+            let mut covered = vec![false; tokens.len()];
+            for f in &found {
+                for slot in covered.iter_mut().skip(f.start).take(f.len) {
+                    *slot = true;
+                }
+            }
+            for index in 0..tokens.len() {
+                if covered.get(index).copied().unwrap_or(true) {
+                    continue;
+                }
+                for (skeleton, _) in spelling.candidates(tokens, index) {
+                    match tokens.get(index).map(|t| t.script) {
+                        Some(Script::Latin) => spelling.links.add_latin(&skeleton),
+                        Some(Script::Arabic) => spelling.links.add_arabic(&skeleton),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        spelling.links.finish();
+        spelling
+    }
+
+    /// Possible name skeletons starting at `index`, with the tokens they span:
+    /// a capitalised Latin word not otherwise written in lower case; an Arabic
+    /// content word (as written and as stemmed), or عبد with the next word.
+    fn candidates(&self, tokens: &[Token], index: usize) -> Vec<(String, usize)> {
+        let Some(token) = tokens.get(index) else { return Vec::new() };
+        if token.class != Class::Content {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        match token.script {
+            Script::Latin => {
+                if token.capitalized
+                    && !self.lower.contains(&token.surface)
+                    && let Some(s) = translit::latin(&token.surface)
+                {
+                    out.push((s, 1));
+                }
+            }
+            Script::Arabic => {
+                if token.base == "عبد"
+                    && let Some(next) = tokens.get(index + 1)
+                    && next.script == Script::Arabic
+                    && let Some(s) = translit::arabic(&format!("عبد{}", next.surface))
+                {
+                    out.push((s, 2));
+                }
+                for word in [&token.base, &token.stem] {
+                    if word.chars().count() >= 3
+                        && let Some(s) = translit::arabic(word)
+                        && !out.iter().any(|(o, _)| *o == s)
+                    {
+                        out.push((s, 1));
+                    }
+                }
+            }
+            Script::Other => {}
+        }
+        out
+    }
+
+    /// The linked name starting at `index`, with the tokens it spans.
+    fn name_at(&self, tokens: &[Token], index: usize) -> Option<(String, usize)> {
+        self.candidates(tokens, index).into_iter().find(|(s, _)| self.links.is_linked(s))
+    }
+}
+
+/// Comparable keys of a speaker or actor text, each with a label: the entities
+/// of the name table and the names spelled in both scripts in the project; when
+/// it names none and the statement is on the record, the institution words it
+/// uses ("the coast guard" / "خفر السواحل"). Anonymous descriptions of
+/// unofficial sources ("a port official") give none.
+fn source_keys(
+    text: &str,
+    lookup: &Lookup<'_>,
+    vocabulary: &Vocabulary,
+    official: bool,
+) -> BTreeMap<String, String> {
+    let tokens = tokens::analyse(&tokens::split(text), vocabulary);
+    let surface = |start: usize, len: usize| {
+        tokens
+            .get(start..start + len)
+            .map(|ts| ts.iter().map(|t| t.surface.as_str()).collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    };
+    let mut names = BTreeMap::new();
+    let mut terms = BTreeMap::new();
+    let mut covered = vec![false; tokens.len()];
+    for found in lookup.names.find(&tokens) {
+        for slot in covered.iter_mut().skip(found.start).take(found.len) {
+            *slot = true;
+        }
+        let label = lookup.names.label(found.concept).to_owned();
+        let key = format!("#{}", found.concept);
+        if lookup.names.is_name(found.concept) {
+            names.insert(key, label);
+        } else {
+            terms.insert(key, label);
+        }
+    }
+    for index in 0..tokens.len() {
+        if covered.get(index).copied().unwrap_or(true) {
+            continue;
+        }
+        if let Some((skeleton, len)) = lookup.spelling.name_at(&tokens, index) {
+            names.insert(format!("~{skeleton}"), surface(index, len));
+        }
+    }
+    if !names.is_empty() {
+        names
+    } else if official {
+        terms
+    } else {
+        BTreeMap::new()
+    }
 }
 
 /// Entity concepts named in a speaker or actor text.
@@ -260,21 +446,37 @@ fn entity_names(text: &str, names: &NameIndex, vocabulary: &Vocabulary) -> BTree
 struct Unit {
     key: FeatureKey,
     surface: String,
-    /// Under a negation cue's scope (the word it negates).
+    /// Index of its first token.
+    token: usize,
+    /// Under a negation cue's scope.
     negated: bool,
+    /// The word a negation cue denies outright (narrow scope).
+    denied: bool,
 }
 
 fn statement_features(
     tokens: &[Token],
-    names: &NameIndex,
+    lookup: &Lookup<'_>,
     table: &mut FeatureTable,
 ) -> StatementFeatures {
-    let units = units(tokens, names);
-    // Per feature: surface, seen affirmed, seen negated.
-    let mut seen: Vec<(u32, String, [bool; 2])> = Vec::new();
+    let units = units(tokens, lookup);
+    let quantities = units
+        .iter()
+        .filter_map(|unit| match &unit.key {
+            FeatureKey::Number(value) => Some(Quantity {
+                kind: quantity::kind_at(tokens, unit.token),
+                value: value.clone(),
+                negated: unit.negated,
+            }),
+            _ => None,
+        })
+        .collect();
+    // Per feature: surface, seen affirmed, seen negated, seen outside a denial,
+    // seen denied.
+    let mut seen: Vec<(u32, String, [bool; 4])> = Vec::new();
     for unit in units {
         let id = table.intern(unit.key);
-        let flags = [!unit.negated, unit.negated];
+        let flags = [!unit.negated, unit.negated, !unit.denied, unit.denied];
         if let Some(entry) = seen.iter_mut().find(|e| e.0 == id) {
             for (old, new) in entry.2.iter_mut().zip(flags) {
                 *old |= new;
@@ -285,6 +487,7 @@ fn statement_features(
     }
     seen.sort_by_key(|e| e.0);
     let negated = seen.iter().filter(|e| e.2[1] && !e.2[0]).map(|e| e.0).collect();
+    let denied = seen.iter().filter(|e| e.2[3] && !e.2[2]).map(|e| e.0).collect();
     let (features, surfaces) = seen.into_iter().map(|e| (e.0, e.1)).unzip();
     let content: Vec<&Token> =
         tokens.iter().filter(|t| !matches!(t.class, Class::Stop) && t.stem.len() > 1).collect();
@@ -294,25 +497,31 @@ fn statement_features(
         script: dominant_script(tokens),
         features,
         negated,
+        denied,
         surfaces,
         grams,
         quote_grams,
+        quantities,
         ..StatementFeatures::default()
     }
 }
 
 /// Turn tokens into units: concepts (over several tokens), content words, numbers
 /// and dates, each marked negated when an odd number of negation cues covers it.
-fn units(tokens: &[Token], names: &NameIndex) -> Vec<Unit> {
-    let found = names.find(tokens);
+fn units(tokens: &[Token], lookup: &Lookup<'_>) -> Vec<Unit> {
+    let found = lookup.names.find(tokens);
     let mut found_iter = found.iter().peekable();
     let mut units = Vec::new();
-    // Remaining scope of each open negation cue.
-    let mut open: Vec<u8> = Vec::new();
+    // Each open negation cue: remaining scope, and whether nothing was negated yet;
+    // once with the wide scopes, once with the narrow ones.
+    let mut open: Vec<(u8, bool)> = Vec::new();
+    let mut open_denied: Vec<(u8, bool)> = Vec::new();
+    let [particle, determiner, denial] = DENIED_SCOPES;
     let mut index = 0;
     while let Some(token) = tokens.get(index) {
         if token.break_before || SCOPE_ENDS.contains(&token.surface.as_str()) {
             open.clear();
+            open_denied.clear();
         }
         while found_iter.peek().is_some_and(|f| f.start < index) {
             found_iter.next();
@@ -324,18 +533,27 @@ fn units(tokens: &[Token], names: &NameIndex) -> Vec<Unit> {
                 .map(|ts| ts.iter().map(|t| t.surface.as_str()).collect::<Vec<_>>().join(" "))
                 .unwrap_or_default();
             (Some(FeatureKey::Concept(f.concept)), surface, f.len)
+        } else if let Some((skeleton, len)) = lookup.spelling.name_at(tokens, index) {
+            let surface = tokens
+                .get(index..index + len)
+                .map(|ts| ts.iter().map(|t| t.surface.as_str()).collect::<Vec<_>>().join(" "))
+                .unwrap_or_default();
+            (Some(FeatureKey::Name(skeleton)), surface, len)
         } else {
             match &token.class {
                 Class::NegDeterminer => {
-                    open.push(DETERMINER_SCOPE);
+                    open.push((DETERMINER_SCOPE, true));
+                    open_denied.push((determiner, true));
                     (None, String::new(), 1)
                 }
                 Class::NegParticle => {
-                    open.push(PARTICLE_SCOPE);
+                    open.push((PARTICLE_SCOPE, true));
+                    open_denied.push((particle, true));
                     (None, String::new(), 1)
                 }
                 Class::NegVerb => {
-                    open.push(DENIAL_SCOPE);
+                    open.push((DENIAL_SCOPE, true));
+                    open_denied.push((denial, true));
                     (None, String::new(), 1)
                 }
                 Class::Stop => (None, String::new(), 1),
@@ -350,21 +568,31 @@ fn units(tokens: &[Token], names: &NameIndex) -> Vec<Unit> {
             }
         };
         if let Some(key) = key {
-            let negated = consume(&mut open);
-            units.push(Unit { key, surface, negated });
+            let rigid = match &key {
+                FeatureKey::Concept(c) => lookup.names.is_name(*c),
+                FeatureKey::Name(_) => true,
+                other => other.is_slot(),
+            };
+            let negated = consume(&mut open, rigid);
+            let denied = consume(&mut open_denied, false);
+            units.push(Unit { key, surface, token: index, negated, denied });
         }
         index += width.max(1);
     }
     units
 }
 
-/// Count one unit against the open cues: true when an odd number covers it.
-fn consume(open: &mut Vec<u8>) -> bool {
-    let covering = open.iter().filter(|&&n| n > 0).count();
-    for n in open.iter_mut() {
+/// Count one unit against the open cues: true when an odd number covers it. A
+/// name, number or date is negated only right after its cue ("Qatar, not Oman",
+/// "$54 million, not $45 million"); further on, it is what the negated words are
+/// about ("did not approve the Biden administration's talks").
+fn consume(open: &mut Vec<(u8, bool)>, rigid: bool) -> bool {
+    let covering = open.iter().filter(|&&(n, fresh)| n > 0 && (fresh || !rigid)).count();
+    for (n, fresh) in open.iter_mut() {
         *n = n.saturating_sub(1);
+        *fresh = false;
     }
-    open.retain(|&n| n > 0);
+    open.retain(|&(n, _)| n > 0);
     covering % 2 == 1
 }
 
@@ -442,7 +670,7 @@ mod tests {
     }
 
     #[test]
-    fn negation_covers_the_next_content_word_only() {
+    fn negation_covers_the_rest_of_a_short_clause() {
         let p = project(&[
             "The talks took place with the knowledge of the administration but not at its direction.",
             "The White House had not been aware of the meeting.",
@@ -451,8 +679,11 @@ mod tests {
         let names = NameIndex::for_project(&p);
         let (features, _) = extract(&p, &names);
         assert_eq!(negated_surfaces(&features[0]), ["direction"]);
-        assert_eq!(negated_surfaces(&features[1]), ["aware"]);
-        assert_eq!(negated_surfaces(&features[2]), ["توافق"]);
+        assert_eq!(negated_surfaces(&features[1]), ["aware", "meeting"]);
+        assert_eq!(negated_surfaces(&features[2]), ["اداره", "توافق"]);
+        let denied: Vec<&str> =
+            features[1].denied.iter().map(|&n| features[1].surface(n)).collect();
+        assert_eq!(denied, ["aware"]);
     }
 
     #[test]

@@ -25,9 +25,11 @@ mod independence;
 mod lexicon;
 mod names;
 mod overrides;
+mod quantity;
 mod similarity;
 mod syndication;
 mod tokens;
+mod translit;
 mod when;
 
 pub use cluster::{

@@ -12,12 +12,26 @@ use crate::model::{NamePair, Project};
 
 /// The default table's source, embedded at build time.
 const DEFAULT_TABLE_RON: &str = include_str!("../../assets/names.ron");
+/// The bilingual lexicon's source, embedded at build time.
+const LEXICON_RON: &str = include_str!("../../assets/claim_terms.ron");
 
-/// The shipped table: entity names and bilingual claim terms.
+/// The shipped table of entity names.
 #[derive(Clone, Debug, Default, Deserialize)]
 struct DefaultTable {
     names: Vec<NamePair>,
-    terms: Vec<NamePair>,
+}
+
+/// The shipped bilingual lexicon of claim-bearing words.
+#[derive(Clone, Debug, Default, Deserialize)]
+struct Lexicon {
+    terms: Vec<Term>,
+}
+
+/// One concept of the lexicon.
+#[derive(Clone, Debug, Default, Deserialize)]
+struct Term {
+    en: Vec<String>,
+    ar: Vec<String>,
 }
 
 fn default_table() -> &'static DefaultTable {
@@ -27,6 +41,17 @@ fn default_table() -> &'static DefaultTable {
         Err(err) => {
             log::error!("the built-in name table is invalid: {err}: assets/names.ron");
             DefaultTable::default()
+        }
+    })
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| match ron::from_str(LEXICON_RON) {
+        Ok(lexicon) => lexicon,
+        Err(err) => {
+            log::error!("the built-in lexicon is invalid: {err}: assets/claim_terms.ron");
+            Lexicon::default()
         }
     })
 }
@@ -44,6 +69,8 @@ pub(crate) type ConceptId = u32;
 #[derive(Clone, Debug)]
 struct Entry {
     stems: Vec<String>,
+    /// Loose keys of the tokens (see [`tokens::loose_ar`]).
+    loose: Vec<String>,
     concept: ConceptId,
     capitals_only: bool,
 }
@@ -70,6 +97,9 @@ pub(crate) struct NameIndex {
     labels: Vec<String>,
     /// Entries by their first stem.
     by_first: HashMap<String, Vec<Entry>>,
+    /// Entries with Arabic words by their first loose key; a one-word key that
+    /// would lead to several concepts is left out.
+    by_loose: HashMap<String, Vec<Entry>>,
     /// Arabic words of the spellings, for clitic resolution.
     vocabulary: Vocabulary,
 }
@@ -84,9 +114,11 @@ impl NameIndex {
             for pair in &table.names {
                 index.add(pair, true);
             }
-            for pair in &table.terms {
-                index.add(pair, false);
+            for term in &lexicon().terms {
+                let names = term.en.iter().chain(&term.ar).cloned().collect();
+                index.add(&NamePair { names }, false);
             }
+            index.finish();
             index
         });
         if project.name_table.is_empty() {
@@ -96,7 +128,30 @@ impl NameIndex {
         for pair in &project.name_table {
             index.add(pair, true);
         }
+        index.finish();
         index
+    }
+
+    /// Index the entries by loose key, leaving out one-word keys that would lead
+    /// to several concepts.
+    fn finish(&mut self) {
+        let mut by_loose: HashMap<String, Vec<Entry>> = HashMap::new();
+        for entry in self.by_first.values().flatten() {
+            if let Some(first) = entry.loose.first()
+                && entry.loose != entry.stems
+            {
+                by_loose.entry(first.clone()).or_default().push(entry.clone());
+            }
+        }
+        for list in by_loose.values_mut() {
+            let single: Vec<ConceptId> =
+                list.iter().filter(|e| e.loose.len() == 1).map(|e| self.root(e.concept)).collect();
+            if single.iter().any(|&c| c != single.first().copied().unwrap_or(c)) {
+                list.retain(|e| e.loose.len() > 1);
+            }
+            list.sort_by_key(|e| std::cmp::Reverse(e.loose.len()));
+        }
+        self.by_loose = by_loose;
     }
 
     fn add(&mut self, pair: &NamePair, is_name: bool) {
@@ -107,8 +162,9 @@ impl NameIndex {
         for spelling in &pair.names {
             let raw = tokens::split(spelling);
             self.vocabulary.add(&raw);
-            let stems: Vec<String> =
-                tokens::analyse(&raw, &Vocabulary::default()).into_iter().map(|t| t.stem).collect();
+            let analysed = tokens::analyse(&raw, &Vocabulary::default());
+            let loose: Vec<String> = analysed.iter().map(|t| t.loose.clone()).collect();
+            let stems: Vec<String> = analysed.into_iter().map(|t| t.stem).collect();
             let Some(first) = stems.first().cloned() else { continue };
             let capitals_only = raw.len() == 1
                 && raw.iter().all(|t| t.all_caps && t.script == Script::Latin)
@@ -121,7 +177,7 @@ impl NameIndex {
                 self.union(other, concept);
                 continue;
             }
-            list.push(Entry { stems, concept, capitals_only });
+            list.push(Entry { stems, loose, concept, capitals_only });
             list.sort_by_key(|e| std::cmp::Reverse(e.stems.len()));
         }
     }
@@ -174,7 +230,17 @@ impl NameIndex {
             let hit = self
                 .by_first
                 .get(&token.stem)
-                .and_then(|entries| entries.iter().find(|entry| matches_at(tokens, index, entry)));
+                .and_then(|entries| entries.iter().find(|entry| matches_at(tokens, index, entry)))
+                .or_else(|| {
+                    // An inflected Arabic form: look it up by its loose key.
+                    let inflected = token.script == Script::Arabic
+                        && token.base.chars().count() >= 4
+                        && token.loose.chars().count() < token.base.chars().count();
+                    inflected
+                        .then(|| self.by_loose.get(&token.loose))
+                        .flatten()
+                        .and_then(|list| list.iter().find(|e| loosely_at(tokens, index, e)))
+                });
             if let Some(entry) = hit {
                 found.push(Found {
                     start: index,
@@ -210,6 +276,15 @@ impl NameIndex {
             .collect();
         if words.is_empty() { crate::analysis::fold(text.trim()) } else { words.join(" ") }
     }
+}
+
+/// True when the tokens from `start` match the entry's loose keys.
+fn loosely_at(tokens: &[Token], start: usize, entry: &Entry) -> bool {
+    entry.loose.iter().enumerate().all(|(offset, key)| {
+        tokens
+            .get(start + offset)
+            .is_some_and(|t| &t.loose == key && (!entry.capitals_only || t.all_caps))
+    })
 }
 
 fn matches_at(tokens: &[Token], start: usize, entry: &Entry) -> bool {

@@ -44,7 +44,7 @@ pub(crate) fn similarity(
                 if same_script || table.is_neutral(fa) {
                     let mut wa = a.weights.get(i).copied().unwrap_or(0.0);
                     let mut wb = b.weights.get(j).copied().unwrap_or(0.0);
-                    if a.is_negated(fa) != b.is_negated(fa) {
+                    if a.is_denied(fa) != b.is_denied(fa) {
                         // One denies what the other says: strong sign of one claim.
                         wa *= CONTRADICTION_FACTOR;
                         wb *= CONTRADICTION_FACTOR;
@@ -185,7 +185,7 @@ pub(crate) fn scored_pairs(
             let Some(b) = features.get(j as usize) else { continue };
             let (wa, wb) = comparable_weights(a, b);
             let quotes = !a.quote_grams.is_empty() || !b.quote_grams.is_empty();
-            let negations = !a.negated.is_empty() || !b.negated.is_empty();
+            let negations = !a.denied.is_empty() || !b.denied.is_empty();
             let bound = if a.script == b.script && quotes {
                 // A shared quotation can lift a pair above its word score.
                 1.0

@@ -66,6 +66,8 @@ pub(crate) enum Class {
 }
 
 /// A classified token.
+// Reason: independent facts about one word, not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Token {
     /// The folded surface form.
@@ -82,6 +84,14 @@ pub(crate) struct Token {
     pub quoted: bool,
     /// All upper-case in the original.
     pub all_caps: bool,
+    /// First letter upper-case in the original.
+    pub capitalized: bool,
+    /// The word a name's spelling is taken from: the folded surface for Latin;
+    /// for Arabic, the word without its article and clitic letters.
+    pub base: String,
+    /// A looser key for lexicon look-ups: for Arabic, [`loose_ar`] of `base`;
+    /// for other scripts, the stem.
+    pub loose: String,
 }
 
 /// Arabic words (after removing the article) seen in the project and name table;
@@ -138,7 +148,13 @@ pub(crate) fn split(text: &str) -> Vec<RawToken> {
                 word.clear();
                 pending_break = false;
             }
-            if matches!(c, '"' | '“' | '”' | '«' | '»' | '„' | '″') {
+            if matches!(c, '$' | '€' | '£' | '%' | '٪') {
+                // Currency and percent signs stay as tokens: they tell what a
+                // number counts.
+                let sign = if c == '٪' { '%' } else { c };
+                tokens.push(make_raw(&sign.to_string(), pending_break, quoted));
+                pending_break = false;
+            } else if matches!(c, '"' | '“' | '”' | '«' | '»' | '„' | '″') {
                 quoted = !quoted;
             } else if is_break(c, prev, next) {
                 pending_break = true;
@@ -286,8 +302,17 @@ fn classify(raw: &RawToken, vocabulary: &Vocabulary) -> Token {
         Script::Other => match number_value(&surface) {
             Some(Class::Year(y)) => (surface.clone(), Class::Year(y)),
             Some(class) => (surface.clone(), class),
+            None if is_sign(&surface) => (surface.clone(), Class::Stop),
             None => (surface.clone(), Class::Content),
         },
+    };
+    let base = match raw.script {
+        Script::Arabic => strip_clitic(strip_article(&surface), vocabulary).to_owned(),
+        Script::Latin | Script::Other => surface.clone(),
+    };
+    let loose = match raw.script {
+        Script::Arabic => loose_ar(&base),
+        Script::Latin | Script::Other => stem.clone(),
     };
     Token {
         surface,
@@ -297,6 +322,9 @@ fn classify(raw: &RawToken, vocabulary: &Vocabulary) -> Token {
         break_before: raw.break_before,
         quoted: raw.quoted,
         all_caps: raw.all_caps,
+        capitalized: raw.capitalized,
+        base,
+        loose,
     }
 }
 
@@ -370,6 +398,11 @@ fn classify_arabic(surface: &str, vocabulary: &Vocabulary) -> (String, Class) {
         return (resolved.to_owned(), Class::Stop);
     }
     (stem_ar(resolved), Class::Content)
+}
+
+/// A currency or percent sign kept as a token.
+pub(crate) fn is_sign(surface: &str) -> bool {
+    matches!(surface, "$" | "€" | "£" | "%")
 }
 
 /// A number token's class: a year or a normalised number.
@@ -471,6 +504,37 @@ pub(crate) fn stem_ar(word: &str) -> String {
     word.to_owned()
 }
 
+/// A loose Arabic key for lexicon look-ups (not for matching words in general):
+/// one pronoun and one inflection suffix, the future and imperfect prefixes and
+/// the long vowels inside the word removed, so انقلبت / انقلاب / ينقلب, تحذير /
+/// حذرت and ركاب / راكبا meet. Keeps at least two letters.
+pub(crate) fn loose_ar(word: &str) -> String {
+    let mut w: Vec<char> = word.chars().collect();
+    strip_any(&mut w, &["هما", "هم", "ها", "ه", "نا", "كم"]);
+    strip_any(&mut w, &["ات", "ون", "ين", "وا", "يه", "ت", "ي", "ا"]);
+    if w.len() >= 5 && w.first() == Some(&'س') && matches!(w.get(1), Some('ي' | 'ت' | 'ن' | 'ا'))
+    {
+        w.remove(0);
+    }
+    if w.len() >= 4 && matches!(w.first(), Some('ي' | 'ت' | 'ن' | 'ا')) {
+        w.remove(0);
+    }
+    let mut out: String = w.iter().take(1).collect();
+    out.extend(w.iter().skip(1).filter(|c| !matches!(c, 'ا' | 'و' | 'ي')));
+    if out.chars().count() >= 2 { out } else { w.into_iter().collect() }
+}
+
+/// Remove the first suffix of `suffixes` that leaves at least three letters.
+fn strip_any(word: &mut Vec<char>, suffixes: &[&str]) {
+    for suffix in suffixes {
+        let len = suffix.chars().count();
+        if word.len() >= len + 3 && word.iter().rev().take(len).rev().copied().eq(suffix.chars()) {
+            word.truncate(word.len() - len);
+            return;
+        }
+    }
+}
+
 /// Light English stem: plural, past and gerund endings, final "e"; "-ize" → "-ise".
 pub(crate) fn stem_en(word: &str) -> String {
     let mut w = word.replace("iz", "is");
@@ -558,6 +622,17 @@ mod tests {
         assert_eq!(stem_ar(&fold("أسيرا")), stem_ar(&fold("أسير")));
         let s = stems("التقى لافروف، وقال ولافروف إن");
         assert!(s.iter().filter(|w| *w == "لافروف").count() == 2, "{s:?}");
+    }
+
+    #[test]
+    fn loose_arabic_keys_join_inflections() {
+        let key = |w: &str| loose_ar(strip_article(&fold(w)));
+        assert_eq!(key("انقلبت"), key("انقلاب"));
+        assert_eq!(key("ينقلب"), key("انقلاب"));
+        assert_eq!(key("تحذير"), key("حذرت"));
+        assert_eq!(key("ركاب"), key("راكبا"));
+        assert_eq!(key("سترتفع"), key("ارتفاع"));
+        assert_ne!(key("قتل"), key("قال"));
     }
 
     #[test]
