@@ -68,3 +68,20 @@ pub fn step_until(
     }
     harness.run_steps(2);
 }
+
+/// A wgpu renderer, or `None` (with a loud message) when no adapter exists; with
+/// `CI=true` a missing adapter fails the test.
+#[expect(clippy::print_stderr, reason = "a skipped snapshot must be loud")]
+pub fn renderer() -> Option<egui_kittest::wgpu::WgpuTestRenderer> {
+    let renderer = std::panic::catch_unwind(egui_kittest::wgpu::WgpuTestRenderer::new).ok();
+    if renderer.is_none() {
+        assert!(
+            !std::env::var("CI").is_ok_and(|v| v == "true"),
+            "CI=true but no wgpu adapter: install mesa-vulkan-drivers (lavapipe)"
+        );
+        eprintln!(
+            "\n!!!!!!!! SNAPSHOT SKIPPED: no wgpu adapter (install mesa-vulkan-drivers) !!!!!!!!\n"
+        );
+    }
+    renderer
+}

@@ -11,6 +11,7 @@ mod compare;
 mod export;
 mod ingest;
 mod sample;
+mod snapshots;
 mod store;
 mod text;
 mod workspace;

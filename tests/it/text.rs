@@ -4,28 +4,13 @@
 use egui_kittest::Harness;
 use twotrack::text::{self, TextEngine, TextStyle};
 
+use crate::common::renderer;
+
 const SEED: &str = include_str!("../../assets/sample/article_ar.txt");
 
 /// Reading style in the theme's text colour.
 fn style_for(ui: &egui::Ui) -> TextStyle {
     TextStyle { color: ui.visuals().text_color(), ..TextStyle::default() }
-}
-
-/// A wgpu renderer, or `None` (with a loud message) when no adapter exists; with
-/// `CI=true` a missing adapter fails the test.
-#[expect(clippy::print_stderr, reason = "a skipped snapshot must be loud")]
-fn renderer() -> Option<egui_kittest::wgpu::WgpuTestRenderer> {
-    let renderer = std::panic::catch_unwind(egui_kittest::wgpu::WgpuTestRenderer::new).ok();
-    if renderer.is_none() {
-        assert!(
-            !std::env::var("CI").is_ok_and(|v| v == "true"),
-            "CI=true but no wgpu adapter: install mesa-vulkan-drivers (lavapipe)"
-        );
-        eprintln!(
-            "\n!!!!!!!! SNAPSHOT SKIPPED: no wgpu adapter (install mesa-vulkan-drivers) !!!!!!!!\n"
-        );
-    }
-    renderer
 }
 
 /// Paragraphs of `text` split at `\n`, with their char offsets.
@@ -1395,4 +1380,28 @@ fn document_handles_no_paragraphs_and_one_huge_paragraph() {
     let id = egui::Id::unique("huge-doc");
     let selection = h.state().engine.as_ref().and_then(|e| e.document_selection(id));
     assert_eq!(selection, Some(CharRange::new(0, n)));
+}
+
+#[test]
+fn english_line_quoting_arabic_stays_left_to_right() {
+    let (_ctx, mut engine) = engine();
+    let text = "follows «متحدث باسم وزارة الخارجية الأميركية»: on the record: «متحدث»";
+    let meta = twotrack::ui::theme::meta_style(&egui::Visuals::light());
+    let mut cases = vec![(Some(8.0), Some(1)), (Some(30.0), Some(1)), (Some(360.0), Some(1))];
+    cases.extend([(Some(8.0), None), (Some(30.0), None), (Some(360.0), None)]);
+    cases.extend([(None, None), (Some(2000.0), None)]);
+    for w in (150..500).step_by(5) {
+        cases.push((Some(w as f32), None));
+        cases.push((Some(w as f32), Some(1)));
+    }
+    for (width, max_lines) in cases {
+        let layout = engine.layout(text, &meta, width, max_lines);
+        assert!(!layout.is_rtl(), "width {width:?}: laid out right to left");
+        let glyphs = layout.glyphs();
+        let first_line: Vec<_> = glyphs.iter().filter(|g| g.line == 0).collect();
+        if width.is_none_or(|w| w >= 150.0) {
+            let leftmost = first_line.first().unwrap().chars.start;
+            assert_eq!(leftmost, 0, "width {width:?} max_lines {max_lines:?}: 'f' is not leftmost");
+        }
+    }
 }

@@ -82,7 +82,10 @@ pub fn compare_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>) {
     header_ui(ui, pctx, &layout);
     ui.add_space(4.0);
     let metrics = CardMetrics::new(ui.visuals());
-    let reveal = pctx.state.reveal_selected.then_some(pctx.state.selected_statement).flatten();
+    // Taken now, not at the end: a card clicked below asks the reader (drawn before
+    // this view) to scroll to its statement in the next frame.
+    let reveal_requested = std::mem::take(&mut pctx.state.reveal_selected);
+    let reveal = reveal_requested.then_some(pctx.state.selected_statement).flatten();
     egui::ScrollArea::vertical().id_salt(scroll_id()).auto_shrink([false, false]).show_viewport(
         ui,
         |ui, viewport| {
@@ -108,7 +111,6 @@ pub fn compare_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>) {
             handle_drop(ui, pctx, &layout, origin);
         },
     );
-    pctx.state.reveal_selected = false;
     pending_link_ui(ui, pctx);
 }
 
