@@ -85,11 +85,18 @@ fn main() {
         );
     }
     // 2. Type a search over all statements, one character per frame.
+    // Focusing the field counts: it starts indexing the project.
     bench.ctx.memory_mut(|m| m.request_focus(twotrack::ui::filters::search_id()));
-    bench.frame(Vec::new(), false);
+    bench.frame(Vec::new(), true);
     for c in QUERY.chars() {
         bench.frame(vec![Event::Text(c.to_string())], true);
     }
+    let hits = bench.app.ui_state().search_hits.as_ref().map_or(0, |(query, _, hits)| {
+        assert_eq!(query, QUERY, "the last search ran on the whole query");
+        hits.len()
+    });
+    assert!(hits > 0, "the search found nothing");
+    println!("search for {QUERY:?}: {hits} hits shown");
     // …then delete it again, one character per frame.
     for _ in 0..QUERY.len() {
         bench.frame(
@@ -133,17 +140,20 @@ fn main() {
 
     let phases = [
         ("scroll", 0, 150),
-        ("search", 150, 150 + 2 * QUERY.len()),
-        ("drag", 150 + 2 * QUERY.len(), bench.times_ms.len()),
+        ("search", 150, 151 + 2 * QUERY.len()),
+        ("drag", 151 + 2 * QUERY.len(), bench.times_ms.len()),
     ];
     for (name, from, to) in phases {
         let mut part = bench.times_ms[from..to].to_vec();
+        let slowest =
+            part.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)).map_or(0, |(i, _)| i);
         part.sort_by(f64::total_cmp);
         println!(
-            "{name}: median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+            "{name}: median {:.2} ms, p95 {:.2} ms, max {:.2} ms (frame {slowest} of {})",
             percentile(&part, 0.5),
             percentile(&part, 0.95),
-            part.last().copied().unwrap_or(0.0)
+            part.last().copied().unwrap_or(0.0),
+            part.len()
         );
     }
     let mut sorted = bench.times_ms.clone();
@@ -151,7 +161,7 @@ fn main() {
     let median = percentile(&sorted, 0.5);
     let p95 = percentile(&sorted, 0.95);
     let max = sorted.last().copied().unwrap_or(0.0);
-    println!("frames={} (scroll 150, search {}, drag 122)", sorted.len(), 2 * QUERY.len());
+    println!("frames={} (scroll 150, search {}, drag 122)", sorted.len(), 1 + 2 * QUERY.len());
     println!(
         "workspace_bench articles={articles} statements={statements} frame_ms_median={median:.2} frame_ms_p95={p95:.2} frame_ms_max={max:.2}"
     );

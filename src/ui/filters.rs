@@ -53,8 +53,12 @@ fn search_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>) {
         pctx.state.search_query = text;
         pctx.state.show_search_results = true;
     }
-    if output.response.has_focus() && !pctx.state.search_query.trim().is_empty() {
-        pctx.state.show_search_results = true;
+    if output.response.has_focus() {
+        // Index while the analyst starts typing, not when the query is complete.
+        pctx.state.search_index.get(ui.ctx(), pctx.project, pctx.revision);
+        if !pctx.state.search_query.trim().is_empty() {
+            pctx.state.show_search_results = true;
+        }
     }
     if !pctx.state.search_query.is_empty()
         && ui.small_button("✕").on_hover_text("Clear search").clicked()
@@ -83,7 +87,7 @@ fn hit_label(pctx: &PanelCtx<'_>, hit: &SearchHit) -> String {
 
 fn search_results_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, anchor: egui::Rect) {
     let query = pctx.state.search_query.clone();
-    let hits = pctx.state.search_hits(pctx.project, pctx.revision, &query);
+    let hits = pctx.state.search_hits(ui.ctx(), pctx.project, pctx.revision, &query);
     let mut close = false;
     egui::Area::new(Id::unique("search_results"))
         .order(egui::Order::Foreground)
@@ -92,7 +96,10 @@ fn search_results_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, anchor: egui::Rect) {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_width(460.0);
                 ui.horizontal(|ui| {
-                    ui.strong(format!("{} results", hits.len()));
+                    match &hits {
+                        Some(hits) => ui.strong(format!("{} results", hits.len())),
+                        None => ui.weak("Indexing the project…"),
+                    };
                     if ui.small_button("Close").clicked() {
                         close = true;
                     }
@@ -102,8 +109,9 @@ fn search_results_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, anchor: egui::Rect) {
                 egui::ScrollArea::vertical().max_height(360.0).show_rows(
                     ui,
                     row_height,
-                    hits.len(),
+                    hits.as_ref().map_or(0, |h| h.len()),
                     |ui, range| {
+                        let Some(hits) = &hits else { return };
                         let row = theme::row_style(ui.visuals());
                         let meta = theme::meta_style(ui.visuals());
                         for hit in hits.get(range).unwrap_or_default() {

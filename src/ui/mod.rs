@@ -12,6 +12,7 @@ pub mod modals;
 pub mod pair;
 pub mod reader;
 pub mod review;
+pub mod search;
 pub mod state;
 pub mod theme;
 pub mod timeline;

@@ -89,9 +89,9 @@ pub struct UiState {
     pub clear_reader_selection: bool,
     /// Statement counts per article and the project revision they were counted at.
     pub counts: Option<(u64, std::sync::Arc<crate::query::ProjectCounts>)>,
-    /// The search index and the project revision it was built for.
-    pub search_index: Option<(u64, std::sync::Arc<crate::query::SearchIndex>)>,
-    /// The last search: query, revision and hits.
+    /// The search index, built in the background for big projects.
+    pub search_index: super::search::SearchIndexCache,
+    /// The last search: query, revision of the index searched, and hits.
     pub search_hits: Option<(String, u64, std::sync::Arc<Vec<crate::query::SearchHit>>)>,
     /// Which field each content editor id edits (for edits handed back late).
     pub edit_targets: std::collections::HashMap<egui::Id, super::edits::EditTarget>,
@@ -136,7 +136,7 @@ impl Default for UiState {
             pending_review: Vec::new(),
             compare_cache: super::compare::LayoutCache::default(),
             central: CentralView::Compare,
-            search_index: None,
+            search_index: super::search::SearchIndexCache::default(),
             counts: None,
             edit_targets: std::collections::HashMap::new(),
             edit_error: None,
@@ -154,22 +154,24 @@ impl Default for UiState {
 
 impl UiState {
     /// Hits for `query` (at most 200), searched again only when the query or the
-    /// project changed.
+    /// index changed; `None` while the project's first index is being built.
     pub fn search_hits(
         &mut self,
+        ctx: &egui::Context,
         project: &crate::model::Project,
         revision: u64,
         query: &str,
-    ) -> std::sync::Arc<Vec<crate::query::SearchHit>> {
+    ) -> Option<std::sync::Arc<Vec<crate::query::SearchHit>>> {
+        let (indexed, index) = self.search_index.get(ctx, project, revision)?;
         if let Some((q, r, hits)) = &self.search_hits
             && q == query
-            && *r == revision
+            && *r == indexed
         {
-            return std::sync::Arc::clone(hits);
+            return Some(std::sync::Arc::clone(hits));
         }
-        let hits = std::sync::Arc::new(self.search_index(project, revision).search(query, 200));
-        self.search_hits = Some((query.to_owned(), revision, std::sync::Arc::clone(&hits)));
-        hits
+        let hits = std::sync::Arc::new(index.search(query, 200));
+        self.search_hits = Some((query.to_owned(), indexed, std::sync::Arc::clone(&hits)));
+        Some(hits)
     }
 
     /// Statement counts for the project at `revision`, counted once per change.
@@ -184,22 +186,6 @@ impl UiState {
                 let counts = std::sync::Arc::new(crate::query::ProjectCounts::of(project));
                 self.counts = Some((revision, std::sync::Arc::clone(&counts)));
                 counts
-            }
-        }
-    }
-
-    /// The search index for the project at `revision`, built when first needed.
-    pub fn search_index(
-        &mut self,
-        project: &crate::model::Project,
-        revision: u64,
-    ) -> std::sync::Arc<crate::query::SearchIndex> {
-        match &self.search_index {
-            Some((built, index)) if *built == revision => std::sync::Arc::clone(index),
-            _ => {
-                let index = std::sync::Arc::new(crate::query::SearchIndex::build(project));
-                self.search_index = Some((revision, std::sync::Arc::clone(&index)));
-                index
             }
         }
     }

@@ -27,6 +27,8 @@ pub struct LayoutKey {
     filters: crate::query::Filters,
     selected_articles: std::collections::BTreeSet<crate::model::ArticleId>,
     query: String,
+    /// Revision of the search index the query was run on.
+    searched: Option<u64>,
     show_unclassified: bool,
     width_bits: u32,
     dark: bool,
@@ -46,11 +48,22 @@ pub fn scroll_id() -> Id {
 }
 
 fn layout_for(ui: &Ui, pctx: &mut PanelCtx<'_>, width: f32) -> Arc<CompareLayout> {
+    let query = pctx.state.search_query.trim().to_owned();
+    let searching = query.chars().count() >= 2;
+    let index = searching
+        .then(|| pctx.state.search_index.get(ui.ctx(), pctx.project, pctx.revision))
+        .flatten();
+    if searching && index.is_none() && pctx.state.compare_cache.key.is_some() {
+        // The project's first index is still being built: keep showing what was
+        // shown until it is ready (its thread asks for a repaint).
+        return Arc::clone(&pctx.state.compare_cache.layout);
+    }
     let key = LayoutKey {
         revision: pctx.revision,
         filters: pctx.state.filters.clone(),
         selected_articles: pctx.state.selected_articles.clone(),
-        query: pctx.state.search_query.trim().to_owned(),
+        searched: index.as_ref().map(|(indexed, _)| *indexed),
+        query,
         show_unclassified: pctx.state.show_unclassified
             || pctx.state.filters.kinds.contains(&Kind::Unclassified),
         width_bits: width.round().to_bits(),
@@ -58,8 +71,8 @@ fn layout_for(ui: &Ui, pctx: &mut PanelCtx<'_>, width: f32) -> Arc<CompareLayout
     };
     if pctx.state.compare_cache.key.as_ref() != Some(&key) {
         let filters = PreparedFilters::new(&key.filters, &key.selected_articles);
-        let only = (key.query.chars().count() >= 2).then(|| {
-            pctx.state.search_index(pctx.project, pctx.revision).matching_statements(&key.query)
+        let only = searching.then(|| {
+            index.map(|(_, index)| index.matching_statements(&key.query)).unwrap_or_default()
         });
         let built = layout::build(
             pctx.project,
