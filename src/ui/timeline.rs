@@ -71,7 +71,7 @@ pub fn timeline_data(
             continue;
         };
         let row = match group {
-            GroupBy::Kind => statement.kind.as_str().to_owned(),
+            GroupBy::Kind => kind_title(statement.kind).to_owned(),
             GroupBy::Actor => statement.actor.clone().unwrap_or_else(|| "no actor".to_owned()),
             GroupBy::Outlet => article
                 .and_then(|a| a.meta.outlet.clone())
@@ -99,6 +99,15 @@ pub fn timeline_data(
     }
     data.rows = rows;
     data
+}
+
+/// A kind as the row names show it.
+fn kind_title(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Official => "Official",
+        Kind::Unofficial => "Unofficial",
+        Kind::Unclassified => "Unclassified",
+    }
 }
 
 fn format_day(days: f64) -> String {
@@ -130,8 +139,15 @@ pub fn timeline_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>) {
         ui.label("No dated statements to show. Set publication dates in the article details.");
         return;
     }
-    let label_width = 170.0;
+    // Row names take the left part of the panel, less of it when the panel is narrow.
+    let label_width = (ui.available_width() * 0.3).clamp(90.0, 170.0);
     let rows = data.rows.len();
+    // Room around the first and last report, so their markers and dates are not cut.
+    let (first, last) = data
+        .points
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| (lo.min(p.x), hi.max(p.x)));
+    let margin = ((last - first) * 0.08).max(0.25);
     let response = Plot::new("timeline")
         .y_axis_formatter(|_, _| String::new())
         .y_axis_min_width(label_width)
@@ -140,6 +156,8 @@ pub fn timeline_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>) {
         })
         .x_axis_formatter(|mark, _| format_day(mark.value))
         .label_formatter(|_| None)
+        .include_x(first - margin)
+        .include_x(last + margin)
         .include_y(-0.5)
         .include_y(rows as f64 - 0.3)
         .allow_scroll(false)
@@ -164,7 +182,7 @@ pub fn timeline_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>) {
                 );
             }
         });
-    // Row names, drawn by the text engine in the axis margin.
+    // Row names, drawn by the text engine in the axis margin left of the plot.
     let plot_rect = response.response.rect;
     let style = theme::meta_style(ui.visuals());
     for (index, row) in data.rows.iter().enumerate() {
@@ -173,7 +191,7 @@ pub fn timeline_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>) {
             continue;
         }
         let layout = pctx.text.layout(row, &style, Some(label_width - 12.0), Some(1));
-        let pos = pos2(plot_rect.left() + 4.0, y - layout.size().y / 2.0);
+        let pos = pos2(plot_rect.left() - label_width + 4.0, y - layout.size().y / 2.0);
         pctx.text.paint(ui.painter(), pos, &layout);
     }
     let hovered =
@@ -242,7 +260,7 @@ mod tests {
         let prepared = PreparedFilters::new(&filters, &selected);
         let data = timeline_data(&project, &prepared, GroupBy::Kind);
         assert_eq!(data.points.len() + data.undated, 40);
-        assert_eq!(data.rows, vec!["official", "unclassified", "unofficial"]);
+        assert_eq!(data.rows, vec!["Official", "Unclassified", "Unofficial"]);
         for point in &data.points {
             let statement = &project.statements[&point.statement];
             let article = &project.articles[&statement.article];
@@ -250,7 +268,7 @@ mod tests {
                 as f64
                 / SECONDS_PER_DAY;
             assert!((point.x - expected).abs() < 1e-9);
-            assert_eq!(data.rows[point.y.floor() as usize], statement.kind.as_str());
+            assert_eq!(data.rows[point.y.floor() as usize], kind_title(statement.kind));
         }
         let by_outlet = timeline_data(&project, &prepared, GroupBy::Outlet);
         assert!(by_outlet.rows.iter().any(|r| r == "الجزيرة نت"));

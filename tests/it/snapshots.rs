@@ -74,3 +74,26 @@ fn snapshot_workspace_with_a_selected_official_statement() {
     }
     results.unwrap();
 }
+
+/// Open the central tab `tab` and let background work (claims) finish.
+fn central_tab(h: &mut Harness<'static, TwoTrackApp>, tab: &str) {
+    h.get_by_role_and_label(Role::Button, tab).click();
+    for _ in 0..60 {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run_steps(5);
+}
+
+#[test]
+fn snapshot_claims_timeline_and_two_articles() {
+    let mut results = egui_kittest::SnapshotResults::new();
+    for (tab, name) in
+        [("Claims", "claims"), ("Timeline", "timeline"), ("Two articles", "two_articles")]
+    {
+        let Some(mut h) = workspace(egui::Theme::Light) else { return };
+        central_tab(&mut h, tab);
+        results.add(h.try_snapshot(format!("workspace/sample_{name}_light")));
+    }
+    results.unwrap();
+}
