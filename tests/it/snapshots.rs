@@ -75,24 +75,35 @@ fn snapshot_workspace_with_a_selected_official_statement() {
     results.unwrap();
 }
 
-/// Open the central tab `tab` and let background work (claims) finish.
-fn central_tab(h: &mut Harness<'static, TwoTrackApp>, tab: &str) {
+/// Open the central tab `tab` and wait until it shows `ready` (claims are computed
+/// on a background thread), then let it settle.
+fn central_tab(h: &mut Harness<'static, TwoTrackApp>, tab: &str, ready: &str) {
     h.get_by_role_and_label(Role::Button, tab).click();
-    for _ in 0..60 {
+    let started = std::time::Instant::now();
+    loop {
         h.step();
+        if h.query_all_by(|n| n.label().or_else(|| n.value()).is_some_and(|l| l.contains(ready)))
+            .next()
+            .is_some()
+        {
+            break;
+        }
+        assert!(started.elapsed().as_secs() < 30, "{tab} never showed {ready:?}");
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    h.run_steps(5);
+    h.run_steps(10);
 }
 
 #[test]
 fn snapshot_claims_timeline_and_two_articles() {
     let mut results = egui_kittest::SnapshotResults::new();
-    for (tab, name) in
-        [("Claims", "claims"), ("Timeline", "timeline"), ("Two articles", "two_articles")]
-    {
+    for (tab, ready, name) in [
+        ("Claims", "independent origins", "claims"),
+        ("Timeline", "Rows:", "timeline"),
+        ("Two articles", "matching claims", "two_articles"),
+    ] {
         let Some(mut h) = workspace(egui::Theme::Light) else { return };
-        central_tab(&mut h, tab);
+        central_tab(&mut h, tab, ready);
         results.add(h.try_snapshot(format!("workspace/sample_{name}_light")));
     }
     results.unwrap();
