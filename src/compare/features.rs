@@ -575,6 +575,22 @@ fn units(tokens: &[Token], lookup: &Lookup<'_>) -> Vec<Unit> {
             };
             let negated = consume(&mut open, rigid);
             let denied = consume(&mut open_denied, false);
+            // A term that says its opposite is not so ("halted" / "running") also
+            // counts as that opposite, negated: "output was halted" then
+            // contradicts "the plant is running" as "is not running" would.
+            let opposite = match &key {
+                FeatureKey::Concept(c) => lookup.names.opposite(*c),
+                _ => None,
+            };
+            if let Some(o) = opposite {
+                units.push(Unit {
+                    key: FeatureKey::Concept(o),
+                    surface: surface.clone(),
+                    token: index,
+                    negated: !negated,
+                    denied: !denied,
+                });
+            }
             units.push(Unit { key, surface, token: index, negated, denied });
         }
         index += width.max(1);
@@ -697,6 +713,25 @@ mod tests {
         let negated: Vec<&str> = negated_surfaces(&features[0]);
         assert_eq!(negated, ["meeting", "took", "place"], "{:?}", table.len());
         assert!(negated_surfaces(&features[1]).is_empty());
+    }
+
+    #[test]
+    fn a_term_also_negates_its_lexicon_opposite() {
+        let p = project(&[
+            "Production at the refinery was halted, an engineer said.",
+            "أكد الوزير أن المصفاة تعمل بكامل طاقتها.",
+        ]);
+        let names = NameIndex::for_project(&p);
+        let (features, table) = extract(&p, &names);
+        let running = features[1]
+            .features
+            .iter()
+            .copied()
+            .find(|&f| features[1].surface(f) == "تعمل")
+            .expect("the Arabic statement has 'running'");
+        assert!(table.is_neutral(running));
+        assert!(features[0].has(running) && features[0].is_negated(running));
+        assert!(!features[1].is_negated(running));
     }
 
     #[test]
