@@ -3,8 +3,8 @@
 //!
 //! Everything here is a pure function of a [`crate::model::Project`]; results carry
 //! ids so panels can select and link them. [`clusters`] recomputes everything in
-//! one pass (about a quarter of a second for 5,000 statements in a release build
-//! on two cores, see `benches/cluster.rs`), so callers recompute after a change —
+//! one pass (about 0.6 s for 5,000 statements in a release build on two busy
+//! cores, see `benches/cluster.rs`), so callers recompute after a change —
 //! off the UI thread for big projects — rather than patching results.
 //!
 //! - **Claim clusters** ([`clusters`]): statements whose text is alike after
@@ -12,7 +12,8 @@
 //!   share names, terms, numbers and dates through the bilingual name table
 //!   (`assets/names.ron` plus [`crate::model::Project::name_table`]). The analyst's
 //!   merges and splits ([`merge_command`], [`split_command`]) always win.
-//! - **Divergences** ([`Divergence`]): negation, numbers, dates, speaker, actor.
+//! - **Divergences** ([`Divergence`]): negation (including lexicon opposites:
+//!   "halted" reads as "not running"), numbers, dates, speaker, actor.
 //! - **Independence** ([`Independence`]): distinct origins following `via` chains
 //!   and syndicated copies; on-record backing.
 

@@ -25,6 +25,10 @@ struct DefaultTable {
 #[derive(Clone, Debug, Default, Deserialize)]
 struct Lexicon {
     terms: Vec<Term>,
+    /// Pairs of terms where the first says the second is not so ("halted" /
+    /// "running"), each named by one English spelling.
+    #[serde(default)]
+    opposites: Vec<(String, String)>,
 }
 
 /// One concept of the lexicon.
@@ -102,6 +106,11 @@ pub(crate) struct NameIndex {
     by_loose: HashMap<String, Vec<Entry>>,
     /// Arabic words of the spellings, for clitic resolution.
     vocabulary: Vocabulary,
+    /// Lexicon opposites as entry concepts (before joining): the first term says
+    /// the second is not so.
+    opposite_entries: Vec<(ConceptId, ConceptId)>,
+    /// The same by root concept.
+    opposites: HashMap<ConceptId, ConceptId>,
 }
 
 impl NameIndex {
@@ -118,6 +127,8 @@ impl NameIndex {
                 let names = term.en.iter().chain(&term.ar).cloned().collect();
                 index.add(&NamePair { names }, false);
             }
+            index.finish();
+            index.resolve_opposites(&lexicon().opposites);
             index.finish();
             index
         });
@@ -152,6 +163,43 @@ impl NameIndex {
             list.sort_by_key(|e| std::cmp::Reverse(e.loose.len()));
         }
         self.by_loose = by_loose;
+        self.opposites = self
+            .opposite_entries
+            .iter()
+            .map(|&(negative, positive)| (self.root(negative), self.root(positive)))
+            .filter(|(n, p)| n != p)
+            .collect();
+    }
+
+    /// Find the concepts the lexicon's opposite pairs name (one spelling each).
+    fn resolve_opposites(&mut self, pairs: &[(String, String)]) {
+        let concept = |index: &Self, spelling: &str| {
+            let raw = tokens::split(spelling);
+            let analysed = tokens::analyse(&raw, &Vocabulary::default());
+            let found = index.find(&analysed);
+            match found.as_slice() {
+                [one] if one.len == analysed.len() && !index.is_name(one.concept) => {
+                    Some(one.concept)
+                }
+                _ => {
+                    log::error!(
+                        "opposite '{spelling}' is not one term of the lexicon: assets/claim_terms.ron"
+                    );
+                    None
+                }
+            }
+        };
+        for (negative, positive) in pairs {
+            if let (Some(n), Some(p)) = (concept(self, negative), concept(self, positive)) {
+                self.opposite_entries.push((n, p));
+            }
+        }
+    }
+
+    /// The term `concept` says is not so, if the lexicon pairs it with one
+    /// ("halted" → "running").
+    pub fn opposite(&self, concept: ConceptId) -> Option<ConceptId> {
+        self.opposites.get(&self.root(concept)).copied()
     }
 
     fn add(&mut self, pair: &NamePair, is_name: bool) {
@@ -320,6 +368,19 @@ mod tests {
         );
         assert_eq!(concepts(&index, "Biden"), concepts(&index, "لبايدن"));
         assert_eq!(concepts(&index, "Kyiv"), concepts(&index, "كييف"));
+    }
+
+    #[test]
+    fn every_lexicon_opposite_names_one_term_each() {
+        let index = NameIndex::for_project(&Project::default());
+        assert!(!lexicon().opposites.is_empty());
+        assert_eq!(index.opposite_entries.len(), lexicon().opposites.len());
+        let vocabulary = index.vocabulary().clone();
+        let halted = index.concepts_in("halted", &vocabulary);
+        let running = index.concepts_in("running", &vocabulary);
+        assert_eq!(halted.len(), 1);
+        assert_eq!(halted.first().and_then(|&c| index.opposite(c)), running.first().copied());
+        assert_eq!(running.first().and_then(|&c| index.opposite(c)), None);
     }
 
     #[test]

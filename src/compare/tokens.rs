@@ -547,6 +547,17 @@ pub(crate) fn stem_en(word: &str) -> String {
             break;
         }
     }
+    // Verbal nouns meet their verbs: "confession" / "confessed", "election" /
+    // "elected", "investigation" / "investigated" (at least five letters left).
+    for suffix in ["ions", "ion"] {
+        if let Some(base) = w.strip_suffix(suffix)
+            && base.len() >= 5
+            && (base.ends_with('s') || base.ends_with('t'))
+        {
+            w = base.to_owned();
+            break;
+        }
+    }
     let len = w.chars().count();
     if len > 4 && w.ends_with("ies") {
         w.truncate(w.len() - 3);
@@ -612,6 +623,10 @@ mod tests {
         assert_eq!(stem_en("parties"), "party");
         assert_eq!(stem_en("states"), stem_en("state"));
         assert_eq!(stem_en("agreement"), stem_en("agreed"));
+        assert_eq!(stem_en("confession"), stem_en("confessed"));
+        assert_eq!(stem_en("investigations"), stem_en("investigated"));
+        assert_eq!(stem_en("elections"), stem_en("elected"));
+        assert_ne!(stem_en("station"), stem_en("state"));
     }
 
     #[test]
