@@ -25,9 +25,10 @@ static DATELINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// Arabic datelines: «القاهرة - », «بيروت – (أ ف ب) – », «واشنطن (رويترز) - »,
-/// «غزة / سما / », «غزة- قُدس الإخبارية: »; group 1 is an outlet name after the place.
+/// «غزة / سما / », «غزة- قُدس الإخبارية: », «رام الله- معا- »; group 1 is an outlet name
+/// after the place.
 static DATELINE_AR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^\s*[\p{Arabic}\p{Mn}]+(?:\s[\p{Arabic}\p{Mn}]+){0,2}\s*(?:\([^)]{1,25}\)\s*)?[-–—/]\s*(?:\([^)]{1,25}\)\s*[-–—]\s*|([\p{Arabic}\p{Mn}]+(?:\s[\p{Arabic}\p{Mn}]+){0,2})\s*[/:]\s*)?").ok()
+    Regex::new(r"^\s*[\p{Arabic}\p{Mn}]+(?:\s[\p{Arabic}\p{Mn}]+){0,2}\s*(?:\([^)]{1,25}\)\s*)?[-–—/]\s*(?:\([^)]{1,25}\)\s*[-–—]\s*|([\p{Arabic}\p{Mn}]+(?:\s[\p{Arabic}\p{Mn}]+){0,2})\s*[/:\-–—]\s*)?").ok()
 });
 
 /// A photo credit at the end of a caption: "(Getty)", "(رويترز)", "(AFP/John Smith)".
@@ -314,12 +315,25 @@ impl Finder<'_> {
                 found.push((clause.clone(), cue, phrase));
             }
         }
-        // Separate statements only when several clauses have their own explicit speaker.
+        // Separate statements only when several clauses have their own explicit speaker,
+        // or when a later clause opens with its own subjectless reporting verb
+        // («أعلنت المفوضية أن …، فيما أكدت أن …»).
         let explicit = found
             .iter()
             .filter(|(_, cue, p)| cue.kind != CueKind::Participle && !p.toks.is_empty())
             .count();
-        if explicit < 2 && !found.is_empty() {
+        let first_explicit = found
+            .first()
+            .is_some_and(|(_, c, p)| c.kind != CueKind::Participle && !p.toks.is_empty());
+        let own_verb = self.ctx.arabic
+            && first_explicit
+            && found.iter().skip(1).any(|(clause, cue, p)| {
+                cue.kind == CueKind::Verb
+                    && p.toks.is_empty()
+                    && (clause.start..cue.toks.start)
+                        .all(|k| toks.get(k).is_some_and(|t| !t.is_word()))
+            });
+        if explicit < 2 && !own_verb && !found.is_empty() {
             let pick = found
                 .iter()
                 .position(|(_, c, p)| c.kind != CueKind::Participle && !p.toks.is_empty())
@@ -759,6 +773,19 @@ impl Finder<'_> {
             && toks.get(main.toks.end).is_some_and(|t| t.text == "from")
         {
             let cue = Cue { kind: CueKind::According, toks: main.toks.start..main.toks.end + 1 };
+            let phrase = speaker_phrase(&self.ctx, toks, clause, &cue, &[]);
+            if !phrase.toks.is_empty() {
+                return Some(phrase.toks);
+            }
+        }
+        // «ونقلت صحيفة … عن لجنة الانتخابات قولها»: the body after «عن» is the speaker.
+        if self.ctx.arabic
+            && ["نقل", "ونقل", "فنقل"].iter().any(|p| verb.starts_with(p))
+            && let Some(k) = (main.toks.end..clause.end)
+                .take(16)
+                .find(|&k| toks.get(k).is_some_and(|t| t.text == "عن"))
+        {
+            let cue = Cue { kind: CueKind::According, toks: k..k + 1 };
             let phrase = speaker_phrase(&self.ctx, toks, clause, &cue, &[]);
             if !phrase.toks.is_empty() {
                 return Some(phrase.toks);

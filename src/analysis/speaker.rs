@@ -265,6 +265,16 @@ pub(crate) fn english_verb_is_false(toks: &[Tok<'_>], cue: &Range<usize>) -> boo
     {
         return true;
     }
+    // "Magufuli claimed 84 percent of votes": won, not said.
+    if matches!(verb, "claimed" | "claims" | "claim")
+        && next.is_some_and(|t| {
+            t.text.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(t.text, "victory" | "seats" | "lives" | "control")
+        })
+        && toks.get(cue.end + 1).is_none_or(|t| t.text != "that")
+    {
+        return true;
+    }
     if word_is(
         prev,
         &[
@@ -597,8 +607,15 @@ fn is_inverted(ctx: &Ctx<'_>, toks: &[Tok<'_>], clause: &Range<usize>, cue: &Cue
 /// Scan left from `end` (exclusive) for the subject; returns (range, subordinate).
 fn scan_left(ctx: &Ctx<'_>, toks: &[Tok<'_>], floor: usize, end: usize) -> (Range<usize>, bool) {
     let mut stop = end;
-    while stop > floor && toks.get(stop - 1).is_some_and(|t| EN_AUX.contains(&t.text)) {
-        stop -= 1;
+    loop {
+        let before = stop;
+        while stop > floor && toks.get(stop - 1).is_some_and(|t| EN_AUX.contains(&t.text)) {
+            stop -= 1;
+        }
+        stop -= time_adverbial_before(toks, floor, stop);
+        if stop == before {
+            break;
+        }
     }
     let mut i = stop;
     // Appositive: "Richard Haass, the outgoing president of the CFR, declined".
@@ -655,6 +672,64 @@ fn scan_left(ctx: &Ctx<'_>, toks: &[Tok<'_>], floor: usize, end: usize) -> (Rang
         return (stop - 1..stop - 1, subordinate);
     }
     (i..if appositive { stop - 1 } else { stop }, subordinate)
+}
+
+/// Length of a time or manner adverbial ending right before `end` and after `floor`
+/// ("on Wednesday", "late on Monday", "yesterday", "sharply"), which sits between a
+/// subject and its verb and is not part of the speaker; 0 when there is none.
+fn time_adverbial_before(toks: &[Tok<'_>], floor: usize, end: usize) -> usize {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+        "week",
+        "weekend",
+    ];
+    const NOT_ADVERBS: &[&str] = &[
+        "family", "ally", "assembly", "daily", "weekly", "monthly", "rally", "supply", "anomaly",
+        "italy", "july", "only", "early", "likely", "fly", "bully",
+    ];
+    let at = |k: usize| if k >= floor { toks.get(k) } else { None };
+    let Some(last) = end.checked_sub(1).and_then(at) else { return 0 };
+    if last.cap {
+        // "on Wednesday": days are capitalised; only with their preposition.
+        let day = DAYS.contains(&last.text);
+        let on = end.checked_sub(2).and_then(at).is_some_and(|t| t.text == "on");
+        if !(day && on) {
+            return 0;
+        }
+    }
+    if DAYS.contains(&last.text) {
+        let mut len = 1;
+        let word = |k: usize| end.checked_sub(k).and_then(at).map_or("", |t| t.text);
+        if matches!(word(2), "on" | "last" | "this") {
+            len = 2;
+            if matches!(word(3), "late" | "early") {
+                len = 3;
+            }
+        } else if !matches!(last.text, "yesterday" | "today" | "tonight") {
+            return 0;
+        }
+        return len;
+    }
+    let prev = end.checked_sub(2).and_then(at).map_or("", |t| t.text);
+    let adverb = last.is_word()
+        && last.text.len() > 4
+        && last.text.ends_with("ly")
+        && !NOT_ADVERBS.contains(&last.text)
+        && !matches!(prev, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this");
+    usize::from(adverb)
 }
 
 /// Scan right from `start` for a speaker ("according to X", "said X, a …").
@@ -1205,10 +1280,42 @@ fn classify_role(
         attr.confidence = 0.6;
         return Verdict::Explicit(attr);
     }
+    // "The IEC announced", "YSK has announced": a body known by its acronym (outlets,
+    // countries and anonymous sources were ruled out above).
+    if let Some(i) = acronym_index(ctx, core) {
+        attr.kind = Kind::Official;
+        attr.reason = format!("organisation by acronym: {}", quote(&(i..i + 1)));
+        attr.confidence = 0.6;
+        return Verdict::Explicit(attr);
+    }
     // Only a name: the caller looks it up among earlier speakers.
     attr.reason = format!("no official role found for «{speaker}»");
     attr.confidence = 0.4;
     Verdict::Explicit(attr)
+}
+
+/// Index of an all-capital acronym (2–6 letters) heading a short English subject
+/// ("the IEC", "YSK"), if there is one.
+fn acronym_index(ctx: &Ctx<'_>, core: &[Tok<'_>]) -> Option<usize> {
+    if ctx.arabic {
+        return None;
+    }
+    let content: Vec<usize> = (0..core.len())
+        .filter(|&i| core.get(i).is_some_and(|t| t.is_word() && !matches!(t.text, "the" | "its")))
+        .collect();
+    if content.is_empty() || content.len() > 3 {
+        return None;
+    }
+    content.into_iter().find(|&i| {
+        core.get(i).is_some_and(|t| {
+            let n = t.end - t.start;
+            (2..=6).contains(&n)
+                && ctx
+                    .chars
+                    .get(t.start..t.end)
+                    .is_some_and(|s| s.iter().all(char::is_ascii_uppercase))
+        })
+    })
 }
 
 /// First match of `set` in `words` at an index `keep` accepts: (index, length).
