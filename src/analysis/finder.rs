@@ -14,7 +14,7 @@ use super::lexicon::Lexicon;
 use super::segment;
 use super::speaker::{
     Attribution, Ctx, Cue, CueKind, SpeakerPhrase, Verdict, classify, english_verb_is_false,
-    head_key, speaker_phrase,
+    head_key, is_quote_at, speaker_phrase,
 };
 use super::token::{Tok, tokenize};
 use super::{fold, fold_with_map};
@@ -34,6 +34,12 @@ static DATELINE_AR: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// A photo credit at the end of a caption: "(Getty)", "(رويترز)", "(AFP/John Smith)".
 static CREDIT: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"\(\s*[^()]{2,40}\)\s*$").ok());
+
+/// English words that end a participle's subject ("X hit back at …, calling …").
+const ENGLISH_VERB_STOPS: &[&str] = &[
+    "hit", "has", "have", "had", "was", "were", "is", "are", "said", "told", "met", "took", "made",
+    "gave", "went", "came", "struck", "won", "lost", "sent", "held", "spoke",
+];
 
 /// The language to analyse an article as.
 fn article_is_arabic(article: &Article) -> bool {
@@ -471,6 +477,21 @@ impl Finder<'_> {
         let mut outlets: Vec<String> = Vec::new();
         for cue in cues {
             let phrase = speaker_phrase(&self.ctx, toks, clause, &cue, quotes);
+            // "a victory, which the opposition denounced as fraudulent": the verb of an
+            // object relative clause does not attribute the sentence.
+            if !self.ctx.arabic
+                && cue.kind == CueKind::Verb
+                && phrase.subordinate
+                && !phrase.toks.is_empty()
+                && phrase
+                    .toks
+                    .start
+                    .checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .is_some_and(|t| matches!(t.text, "which" | "whom"))
+            {
+                continue;
+            }
             for (_, name, _) in self.ctx.outlets_in(toks, &phrase.toks) {
                 outlets.push(name);
             }
@@ -668,7 +689,25 @@ impl Finder<'_> {
                     start += 1;
                 }
             }
-            let end = (start + 8).min(cue.toks.start);
+            let mut end = (start + 8).min(cue.toks.start);
+            // "Myint Naing hit back at the party’s comments, calling …": the subject ends
+            // at its verb, never inside a word.
+            if !self.ctx.arabic
+                && let Some(k) = (start + 1..end).find(|&k| {
+                    toks.get(k).is_some_and(|t| {
+                        is_quote_at(toks, k)
+                            || t.text == "’"
+                            || (t.is_word()
+                                && !t.cap
+                                && (ENGLISH_VERB_STOPS.contains(&t.text)
+                                    || (t.text.len() > 3
+                                        && t.text.ends_with("ed")
+                                        && !matches!(t.text, "armed" | "united" | "based"))))
+                    })
+                })
+            {
+                end = k;
+            }
             let verdict = classify(&self.ctx, toks, &(start..end), clause);
             match verdict {
                 Verdict::Explicit(attr)
