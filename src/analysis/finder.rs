@@ -336,8 +336,12 @@ impl Finder<'_> {
             && found.iter().skip(1).any(|(clause, cue, p)| {
                 cue.kind == CueKind::Verb
                     && p.toks.is_empty()
-                    && (clause.start..cue.toks.start)
-                        .all(|k| toks.get(k).is_some_and(|t| !t.is_word()))
+                    && (clause.start..cue.toks.start).all(|k| {
+                        toks.get(k).is_some_and(|t| {
+                            !t.is_word()
+                                || matches!(t.text, "فيما" | "بينما" | "في" | "حين" | "كما")
+                        })
+                    })
             });
         if explicit < 2 && !own_verb && !found.is_empty() {
             let pick = found
@@ -475,6 +479,7 @@ impl Finder<'_> {
         // where the words were published, not who said them.
         let mut verb_with_subject = false;
         let mut outlets: Vec<String> = Vec::new();
+        let mut subject_verb: Option<(Cue, SpeakerPhrase)> = None;
         for cue in cues {
             let phrase = speaker_phrase(&self.ctx, toks, clause, &cue, quotes);
             // "a victory, which the opposition denounced as fraudulent": the verb of an
@@ -521,11 +526,27 @@ impl Finder<'_> {
             {
                 rank = 1;
             }
+            if rank == 5 && cue.kind == CueKind::Verb && subject_verb.is_none() {
+                subject_verb = Some((cue.clone(), phrase.clone()));
+            }
             // The first cue of a rank wins, except a clause-closing one wins over all.
             if rank > rank_best && !(rank_best == 5 && rank == 5) {
                 rank_best = rank;
                 best = Some((cue, phrase));
             }
+        }
+        // "the opposition accused …, AFP reported": a wire closing the clause relays a
+        // subject that speaks on the record in it.
+        if let Some((cue, phrase)) = &best
+            && cue.kind == CueKind::Verb
+            && rank_best == 6
+            && let Some((verb_cue, verb_phrase)) = subject_verb
+            && verb_cue.toks.start < cue.toks.start
+            && self.is_private_outlet(toks, &phrase.toks, clause)
+            && let Verdict::Explicit(attr) = classify(&self.ctx, toks, &verb_phrase.toks, clause)
+            && attr.kind == Kind::Official
+        {
+            best = Some((verb_cue, verb_phrase));
         }
         // Outlets named by the other cues relay the chosen one
         // («أفادت شبكة إن بي سي نيوز نقلا عن مسؤولين»).
@@ -537,6 +558,19 @@ impl Finder<'_> {
             }
         }
         best
+    }
+
+    /// True when `phrase` is a news outlet that is not state-run ("AFP", "the paper").
+    fn is_private_outlet(
+        &self,
+        toks: &[Tok<'_>],
+        phrase: &Range<usize>,
+        clause: &Range<usize>,
+    ) -> bool {
+        matches!(
+            classify(&self.ctx, toks, phrase, clause),
+            Verdict::Explicit(attr) if attr.is_outlet && attr.kind == Kind::Unofficial
+        )
     }
 
     /// «Israeli Defence Minister Yoav Gallant: "…"»: a speaker, a colon and a quotation.

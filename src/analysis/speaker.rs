@@ -781,6 +781,14 @@ fn arabic_phrase(
     match cue.kind {
         CueKind::Participle => empty,
         CueKind::According => {
+            // «بحسب "سكاي نيوز عربية"»: a quoted name is the speaker.
+            if is_quote_at(toks, cue.toks.end) {
+                let start = cue.toks.end + 1;
+                let end = (start..(start + 8).min(clause.end))
+                    .find(|&k| is_quote_at(toks, k))
+                    .unwrap_or(start);
+                return SpeakerPhrase { closes_clause: true, toks: start..end, ..empty };
+            }
             // «ووفقا للمصادر … تشكّل الوفد»: without a comma the source runs into the
             // sentence; keep its first words.
             let r = arabic_right(ctx, toks, cue.toks.end, clause.end, true, quotes);
