@@ -560,6 +560,38 @@ impl Finder<'_> {
         best
     }
 
+    /// "…, the official said" opening an article: a definite description with no
+    /// antecedent is classified by its noun; bare pronouns attribute nothing.
+    fn first_mention(
+        &mut self,
+        toks: &[Tok<'_>],
+        clause: &Range<usize>,
+        span: CharRange,
+        cue: &Cue,
+        phrase: &Range<usize>,
+    ) -> bool {
+        let article = toks
+            .get(phrase.start)
+            .is_some_and(|t| matches!(t.text, "the" | "this" | "that" | "these" | "those"));
+        if self.ctx.arabic || !article || phrase.len() < 2 {
+            return false;
+        }
+        let noun = phrase.start + 1..phrase.end;
+        let Verdict::Explicit(mut attr) = classify(&self.ctx, toks, &noun, clause) else {
+            return false;
+        };
+        attr.speaker = Some(self.ctx.text_of(toks, phrase));
+        if attr.reason.starts_with("no official") {
+            return false;
+        }
+        let cue_span = CharRange::new(
+            toks.get(cue.toks.start).map_or(0, |t| t.start),
+            toks.get(cue.toks.end.saturating_sub(1)).map_or(0, |t| t.end),
+        );
+        self.push(span, Some(cue_span), attr);
+        true
+    }
+
     /// True when `phrase` is a news outlet that is not state-run ("AFP", "the paper").
     fn is_private_outlet(
         &self,
@@ -626,6 +658,12 @@ impl Finder<'_> {
     ) -> bool {
         let prev = cue.start.checked_sub(1).and_then(|p| toks.get(p));
         if prev.is_some_and(|t| ["ان", "لن", "كي", "لكي", "حتي"].contains(&t.text)) {
+            return false;
+        }
+        // «ولم يكشف المسؤولون طريقة …»: what was not revealed is narrative.
+        if prev.is_some_and(|t| t.text == "لم" || t.text == "ولم")
+            && toks.get(cue.start).is_some_and(|t| t.text.ends_with("كشف"))
+        {
             return false;
         }
         let mut start = cue.start;
@@ -806,7 +844,10 @@ impl Finder<'_> {
                         Verdict::Inherit(..) => return false,
                     }
                 } else {
-                    let Some(mut prev) = self.antecedent(head.as_deref()) else { return false };
+                    let Some(mut prev) = self.antecedent(head.as_deref()) else {
+                        // "the official said" with nobody before it: a first mention.
+                        return self.first_mention(toks, clause, span, cue, &phrase_toks);
+                    };
                     prev.reason = format!(
                         "follows «{}»: {}",
                         prev.speaker.clone().unwrap_or_default(),

@@ -275,6 +275,13 @@ pub(crate) fn english_verb_is_false(toks: &[Tok<'_>], cue: &Range<usize>) -> boo
     {
         return true;
     }
+    // "was falsely accused": a passive behind an adverb.
+    let before_adverb = cue.start.checked_sub(2).and_then(|p| toks.get(p));
+    if prev.is_some_and(|p| p.text.len() > 4 && p.text.ends_with("ly"))
+        && word_is(before_adverb, &["was", "were", "is", "are", "been", "being"])
+    {
+        return true;
+    }
     if word_is(
         prev,
         &[
@@ -750,6 +757,11 @@ fn scan_right(
         if t.is_punct(',') && stop_at_comma {
             break;
         }
+        // "by the spokesman X, an Ukrinform correspondent reports": the reporter's
+        // tag after the comma is not part of the speaker.
+        if t.is_punct(',') && reporter_tag_follows(toks, i + 1, limit) {
+            break;
+        }
         if i > start
             && (ctx.lang.participles.match_at(toks, i).is_some()
                 || ctx.lang.right_stops.match_at(toks, i).is_some())
@@ -763,6 +775,14 @@ fn scan_right(
         i -= 1;
     }
     start..i
+}
+
+/// True when the words from `start` to `limit` are a short reporter's tag ending with
+/// "reports" or "reported" ("an Ukrinform correspondent reports").
+fn reporter_tag_follows(toks: &[Tok<'_>], start: usize, limit: usize) -> bool {
+    let words: Vec<&Tok<'_>> =
+        toks.get(start..limit).unwrap_or(&[]).iter().filter(|t| t.is_word()).collect();
+    words.len() <= 6 && words.last().is_some_and(|t| matches!(t.text, "reports" | "reported"))
 }
 
 fn arabic_phrase(
@@ -1311,7 +1331,13 @@ fn acronym_index(ctx: &Ctx<'_>, core: &[Tok<'_>]) -> Option<usize> {
     let content: Vec<usize> = (0..core.len())
         .filter(|&i| core.get(i).is_some_and(|t| t.is_word() && !matches!(t.text, "the" | "its")))
         .collect();
-    if content.is_empty() || content.len() > 3 {
+    // "the Citizens for Innovation (CI)": an acronym in brackets names the body.
+    let bracketed = content.iter().position(|&i| {
+        i > 0
+            && core.get(i - 1).is_some_and(|t| t.is_punct('('))
+            && core.get(i + 1).is_some_and(|t| t.is_punct(')'))
+    });
+    if content.is_empty() || (content.len() > 3 && bracketed.is_none()) || content.len() > 7 {
         return None;
     }
     content.into_iter().find(|&i| {
