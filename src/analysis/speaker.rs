@@ -1107,6 +1107,22 @@ pub(crate) fn classify(
     {
         return Verdict::Inherit(None, Some(ctx.text_of(&words, &(0..1))));
     }
+    // "…, the official said, asking not to be named": whoever it refers back to, the
+    // words are off the record.
+    if let Some((i, len, _)) = lang.anonymous_phrases.find(sentence_toks)
+        && lang.pronouns.match_at(&words, 0).is_some()
+    {
+        return Verdict::Explicit(Attribution {
+            kind: Kind::Unofficial,
+            speaker: Some(speaker.clone()),
+            actor: None,
+            via: Vec::new(),
+            reason: format!("anonymous source: «{}»", ctx.text_of(sentence_toks, &(i..i + len))),
+            confidence: 0.85,
+            head: None,
+            is_outlet: false,
+        });
+    }
     // Pronouns and back references ("he", "the spokesperson", "المتحدث").
     // «المصادر» refers back; «مصادر» (indefinite) introduces new sources.
     let definite_ok = !ctx.arabic || words.first().is_some_and(|t| is_definite(t.text));
