@@ -75,6 +75,8 @@ pub fn analyze_article(article: &Article, lexicon: &Lexicon) -> Vec<Statement> {
         last_para_stated: false,
         open_quote: false,
         carry_until: None,
+        last_para: None,
+        para_before: 0,
     };
     let bodies = body_paragraphs(article, &chars);
     for range in bodies {
@@ -132,6 +134,31 @@ fn body_paragraphs(article: &Article, chars: &[char]) -> Vec<CharRange> {
         out.push(paragraph.range);
     }
     out
+}
+
+/// True for a (folded) word that can only name a news outlet: "the paper", «الصحيفة».
+fn is_outlet_word(word: &str) -> bool {
+    matches!(
+        word,
+        "newspaper"
+            | "paper"
+            | "daily"
+            | "channel"
+            | "broadcaster"
+            | "website"
+            | "magazine"
+            | "tabloid"
+            | "radio"
+            | "television"
+    ) || ["صحيفه", "قناه", "جريده", "مجله", "اذاعه"].iter().any(|w| word.ends_with(w))
+}
+
+/// `range` (whose characters are `chars`) without white space at either end.
+fn trimmed_range(chars: &[char], range: CharRange) -> CharRange {
+    let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let trail = chars.iter().rev().take_while(|c| c.is_whitespace()).count();
+    let start = range.start + lead;
+    CharRange::new(start, range.end.saturating_sub(trail).max(start))
 }
 
 /// True when `chars` (a paragraph) ends inside a quotation: an opening mark without its
@@ -234,6 +261,30 @@ struct Finder<'a> {
     open_quote: bool,
     /// In the current paragraph: the end of a quotation carried over from the last one.
     carry_until: Option<usize>,
+    /// The previous body paragraph and whether it held a statement.
+    last_para: Option<(CharRange, bool)>,
+    /// Number of statements found before the current paragraph.
+    para_before: usize,
+}
+
+/// True for a clause whose cue points back at what came before: "X disclosed this at
+/// a news conference", "This was stated at the briefing by X".
+fn refers_back(toks: &[Tok<'_>], clause: &Range<usize>, cue: &Cue) -> bool {
+    let text = |k: usize| toks.get(k).map_or("", |t| t.text);
+    let after = cue.toks.end;
+    let this_object = text(after) == "this"
+        && (after + 1 >= clause.end
+            || toks.get(after + 1).is_some_and(|t| !t.is_word())
+            || matches!(text(after + 1), "on" | "at" | "in" | "during" | "while" | "when"));
+    let mut first = clause.start;
+    while first < cue.toks.start && toks.get(first).is_some_and(|t| !t.is_word()) {
+        first += 1;
+    }
+    let passive = text(first) == "this"
+        && matches!(text(first + 1), "was" | "is")
+        && (first + 2 == cue.toks.start
+            || (first + 3 == cue.toks.start && text(first + 2) == "also"));
+    this_object || passive
 }
 
 impl Finder<'_> {
@@ -256,8 +307,10 @@ impl Finder<'_> {
             let close = pchars.iter().position(|c| matches!(c, '”' | '»' | '"'));
             self.carry_until = Some(range.start + close.map_or(pchars.len(), |c| c + 1));
         }
+        self.para_before = self.out.len();
         if !continues_quote && !self.ctx.lexicon.may_have_cue(&folded) {
             self.last_para_stated = false;
+            self.last_para = Some((trimmed_range(&pchars, range), false));
             return;
         }
         let toks = tokenize(&folded, &map, &pchars, range.start);
@@ -285,6 +338,7 @@ impl Finder<'_> {
             );
         }
         self.last_para_stated = self.out.len() > before && prev_sentence_stated;
+        self.last_para = Some((trimmed_range(&pchars, range), self.out.len() > before));
     }
 
     /// Characters of a dateline at the start of a paragraph ("CAIRO (Reuters) - ",
@@ -570,6 +624,28 @@ impl Finder<'_> {
         cue: &Cue,
         phrase: &Range<usize>,
     ) -> bool {
+        let cue_span = CharRange::new(
+            toks.get(cue.toks.start).map_or(0, |t| t.start),
+            toks.get(cue.toks.end.saturating_sub(1)).map_or(0, |t| t.end),
+        );
+        // «ونشرت الصحيفة …», "the paper said" with no outlet named before: its own report.
+        let last_word =
+            (phrase.start..phrase.end).rev().find(|&k| toks.get(k).is_some_and(Tok::is_word));
+        if last_word.and_then(|k| toks.get(k)).is_some_and(|t| is_outlet_word(t.text)) {
+            let speaker = self.ctx.text_of(toks, phrase);
+            let attr = Attribution {
+                kind: Kind::Unofficial,
+                speaker: Some(speaker.clone()),
+                actor: None,
+                via: vec![speaker.clone()],
+                reason: format!("outlet report: «{speaker}»"),
+                confidence: 0.7,
+                head: None,
+                is_outlet: true,
+            };
+            self.push(span, Some(cue_span), attr);
+            return true;
+        }
         let article = toks
             .get(phrase.start)
             .is_some_and(|t| matches!(t.text, "the" | "this" | "that" | "these" | "those"));
@@ -584,10 +660,6 @@ impl Finder<'_> {
         if attr.reason.starts_with("no official") {
             return false;
         }
-        let cue_span = CharRange::new(
-            toks.get(cue.toks.start).map_or(0, |t| t.start),
-            toks.get(cue.toks.end.saturating_sub(1)).map_or(0, |t| t.end),
-        );
         self.push(span, Some(cue_span), attr);
         true
     }
@@ -844,7 +916,8 @@ impl Finder<'_> {
                         Verdict::Inherit(..) => return false,
                     }
                 } else {
-                    let Some(mut prev) = self.antecedent(head.as_deref()) else {
+                    let Some(mut prev) = self.antecedent_of(toks, &phrase_toks, head.as_deref())
+                    else {
                         // "the official said" with nobody before it: a first mention.
                         return self.first_mention(toks, clause, span, cue, &phrase_toks);
                     };
@@ -867,6 +940,16 @@ impl Finder<'_> {
             }
         }
         self.remember_names(toks, &phrase_toks, self.history.len());
+        // "X disclosed this at a news conference", "This was stated by X": the words
+        // are the previous paragraph's.
+        if !self.ctx.arabic
+            && refers_back(toks, clause, cue)
+            && self.out.len() == self.para_before
+            && let Some((range, false)) = self.last_para
+        {
+            self.push(range, None, attr);
+            return true;
+        }
         self.push(span, Some(cue_span), attr);
         true
     }
@@ -923,6 +1006,24 @@ impl Finder<'_> {
             }
         }
         None
+    }
+
+    /// [`Self::antecedent`], except that an outlet noun ("the paper", «الصحيفة») only
+    /// refers back to an outlet.
+    fn antecedent_of(
+        &self,
+        toks: &[Tok<'_>],
+        phrase: &Range<usize>,
+        head: Option<&str>,
+    ) -> Option<Attribution> {
+        let last_word =
+            (phrase.start..phrase.end).rev().find(|&k| toks.get(k).is_some_and(Tok::is_word));
+        let outlet_noun =
+            last_word.and_then(|k| toks.get(k)).is_some_and(|t| is_outlet_word(t.text));
+        if outlet_noun {
+            return self.history.iter().rev().take(12).find(|a| a.is_outlet).cloned();
+        }
+        self.antecedent(head)
     }
 
     fn antecedent(&self, head: Option<&str>) -> Option<Attribution> {

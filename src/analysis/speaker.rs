@@ -212,12 +212,20 @@ fn is_stop_period(toks: &[Tok<'_>], i: usize) -> bool {
     }
     let next_adjacent =
         toks.get(i + 1).is_some_and(|n| (n.is_word() || n.is_punct('\'')) && n.start == t.end);
-    let initial = i
-        .checked_sub(1)
-        .and_then(|p| toks.get(p))
-        .is_some_and(|p| p.class == Class::Word && p.text.chars().count() == 1 && p.end == t.start);
+    let initial = i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| {
+        p.class == Class::Word
+            && p.end == t.start
+            && (p.text.chars().count() == 1 || TITLE_ABBREVIATIONS.contains(&p.text))
+    });
     !(next_adjacent || initial)
 }
+
+/// Titles abbreviated with a full stop ("Mr. Sulaiman Balarabe"): the stop ends no
+/// phrase.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "gov", "sen", "rep",
+    "prof", "rev", "brig", "cmdr", "supt", "insp", "hon", "amb", "st", "jr", "sr",
+];
 
 fn word_is(tok: Option<&Tok<'_>>, list: &[&str]) -> bool {
     tok.is_some_and(|t| list.contains(&t.text))
@@ -337,6 +345,7 @@ pub(crate) fn english_verb_is_false(toks: &[Tok<'_>], cue: &Range<usize>) -> boo
         let subject_ok = prev.is_some_and(|t| {
             t.cap
                 || t.is_punct(',')
+                || t.is_punct(')')
                 || t.is_quote()
                 || matches!(
                     t.text,
@@ -671,12 +680,36 @@ fn scan_left(ctx: &Ctx<'_>, toks: &[Tok<'_>], floor: usize, end: usize) -> (Rang
         i += 1;
     }
     // "Biden, who announced the truce": a relative clause's verb is not the main one.
-    if toks.get(i).is_some_and(|t| matches!(t.text, "who" | "which" | "that")) {
+    if toks.get(i).is_some_and(|t| matches!(t.text, "who" | "which" | "that") && !t.cap) {
         subordinate = true;
     }
     // An appositive without a name before it is not one: ", the statement said".
     if appositive && commas == 1 {
         return (stop - 1..stop - 1, subordinate);
+    }
+    // "John Terrett, reporting from Washington, DC, pointed out": the participial
+    // phrase describes the subject before it.
+    if appositive
+        && toks.get(i).is_some_and(|t| t.text.ends_with("ing") && !t.cap)
+        && i > floor
+        && toks.get(i - 1).is_some_and(|t| t.is_punct(','))
+    {
+        let end = i - 1;
+        let mut j = end;
+        while j > floor
+            && toks.get(j - 1).is_some_and(|t| {
+                !t.is_punct(',')
+                    && !is_quote_at(toks, j - 1)
+                    && !t.is_punct(';')
+                    && !t.is_punct(':')
+            })
+            && !is_stop_period(toks, j - 1)
+        {
+            j -= 1;
+        }
+        if j < end {
+            return (j..end, subordinate);
+        }
     }
     (i..if appositive { stop - 1 } else { stop }, subordinate)
 }
@@ -1109,7 +1142,7 @@ pub(crate) fn classify(
     }
     // "…, the official said, asking not to be named": whoever it refers back to, the
     // words are off the record.
-    if let Some((i, len, _)) = lang.anonymous_phrases.find(sentence_toks)
+    if let Some((i, len)) = anonymity_in(ctx, sentence_toks)
         && lang.pronouns.match_at(&words, 0).is_some()
     {
         return Verdict::Explicit(Attribution {
@@ -1174,7 +1207,7 @@ pub(crate) fn classify(
         attr.reason = format!("former official: {}", quote(&(i..i + len)));
         return Verdict::Explicit(attr);
     }
-    if let Some((i, len, _)) = lang.anonymous_phrases.find(sentence_toks) {
+    if let Some((i, len)) = anonymity_in(ctx, sentence_toks) {
         attr.reason = format!(
             "anonymous source: {}",
             format_args!("«{}»", ctx.text_of(sentence_toks, &(i..i + len)))
@@ -1198,7 +1231,12 @@ pub(crate) fn classify(
         attr.reason = format!("anonymous source: {}", quote(&(i..i + len)));
         return Verdict::Explicit(attr);
     }
-    if let Some((i, len, _)) = lang.independent.find(&words) {
+    // «الجامعة العربية» is the Arab League, not a university.
+    let independent = find_where(&lang.independent, &words, |i| {
+        lang.bodies.match_at(&words, i).is_none()
+            && ctx.lexicon.bodies.match_at(&words, i).is_none()
+    });
+    if let Some((i, len)) = independent {
         attr.reason = format!("independent commentator: {}", quote(&(i..i + len)));
         return Verdict::Explicit(attr);
     }
@@ -1298,7 +1336,7 @@ fn classify_role(
         .position(|t| {
             t.is_punct(',')
                 || t.is_punct('،')
-                || matches!(t.text, "which" | "who" | "الذي" | "التي")
+                || (matches!(t.text, "which" | "who" | "الذي" | "التي") && !t.cap)
         })
         .unwrap_or(words.len());
     let core = words.get(..core_len).unwrap_or(&[]);
@@ -1364,6 +1402,35 @@ fn acronym_index(ctx: &Ctx<'_>, core: &[Tok<'_>]) -> Option<usize> {
                     .chars
                     .get(t.start..t.end)
                     .is_some_and(|s| s.iter().all(char::is_ascii_uppercase))
+        })
+    })
+}
+
+/// An anonymity phrase in `sentence` ("on condition of anonymity"), skipping an
+/// anonymous thing that is not the speaker ("an anonymous tip"): (index, length).
+fn anonymity_in(ctx: &Ctx<'_>, sentence: &[Tok<'_>]) -> Option<(usize, usize)> {
+    find_where(&ctx.lang.anonymous_phrases, sentence, |i| {
+        !sentence.get(i + 1).is_some_and(|t| {
+            matches!(
+                t.text,
+                "tip"
+                    | "tips"
+                    | "call"
+                    | "calls"
+                    | "caller"
+                    | "letter"
+                    | "letters"
+                    | "donor"
+                    | "donation"
+                    | "complaint"
+                    | "message"
+                    | "account"
+                    | "accounts"
+                    | "post"
+                    | "posts"
+                    | "threat"
+                    | "threats"
+            )
         })
     })
 }
