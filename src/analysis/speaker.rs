@@ -907,6 +907,23 @@ fn arabic_phrase(
             if last > first {
                 return SpeakerPhrase { toks: first..last, ..empty };
             }
+            // «وعلمت "الحياة" أن …»: a quoted outlet name right after the verb.
+            if is_quote_at(toks, cue.toks.end) {
+                let start = cue.toks.end + 1;
+                let end = (start..(start + 5).min(clause.end)).find(|&k| is_quote_at(toks, k));
+                // One word or a known outlet: a quoted person's name («وقالت "فاطمة
+                // مهاجراني"») is left to the follow-on rules.
+                let outlet_like = |end: usize| {
+                    end == start + 1 || !ctx.outlets_in(toks, &(start..end)).is_empty()
+                };
+                if let Some(end) = end
+                    && end > start
+                    && outlet_like(end)
+                    && ctx.lang.right_stops.match_at(toks, end + 1).is_some()
+                {
+                    return SpeakerPhrase { toks: start..end, ..empty };
+                }
+            }
             let r = arabic_right(ctx, toks, cue.toks.end, clause.end, false, quotes);
             // «كما أن وزير الخارجية الأوكراني، دميتري كوليبا، أعلن في سبتمبر …»: a subject
             // with an appositive between commas before the verb, nothing after it.
