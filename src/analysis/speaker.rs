@@ -1248,10 +1248,16 @@ pub(crate) fn classify(
         attr.reason = format!("anonymous source: {}", quote(&(i..i + len)));
         return Verdict::Explicit(attr);
     }
-    // «الجامعة العربية» is the Arab League, not a university.
+    // «الجامعة العربية» is the Arab League, not a university: a longer body match wins
+    // ("Council on Foreign Relations" stays a think tank).
     let independent = find_where(&lang.independent, &words, |i| {
-        lang.bodies.match_at(&words, i).is_none()
-            && ctx.lexicon.bodies.match_at(&words, i).is_none()
+        let own = lang.independent.match_at(&words, i).map_or(0, |(l, _)| l);
+        let body = lang
+            .bodies
+            .match_at(&words, i)
+            .map(|(l, _)| l)
+            .max(ctx.lexicon.bodies.match_at(&words, i).map(|(l, _)| l));
+        body.is_none_or(|b| b <= own)
     });
     if let Some((i, len)) = independent {
         attr.reason = format!("independent commentator: {}", quote(&(i..i + len)));
