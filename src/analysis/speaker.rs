@@ -1159,8 +1159,8 @@ pub(crate) fn classify(
     }
     // "…, the official said, asking not to be named": whoever it refers back to, the
     // words are off the record.
-    if let Some((i, len)) = anonymity_in(ctx, sentence_toks)
-        && lang.pronouns.match_at(&words, 0).is_some()
+    if lang.pronouns.match_at(&words, 0).is_some()
+        && let Some((i, len)) = anonymity_in(ctx, sentence_toks)
     {
         return Verdict::Explicit(Attribution {
             kind: Kind::Unofficial,
