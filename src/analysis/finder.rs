@@ -430,17 +430,24 @@ impl Finder<'_> {
             return false;
         }
         let mut made = false;
-        let count = found.len();
+        // A clause without a cue between two statements («…، ولكن ليس بتوجيه منها، ويضيف
+        // …») stays with the statement before it.
+        let next_starts: Vec<usize> = found.iter().skip(1).map(|(c, ..)| c.start).collect();
         for (k, (clause, cue, phrase)) in found.into_iter().enumerate() {
             let start = if k == 0 {
                 span.start
             } else {
                 toks.get(clause.start).map_or(span.start, |t| t.start)
             };
-            let end = if k + 1 == count {
-                span.end
-            } else {
-                toks.get(clause.end.saturating_sub(1)).map_or(span.end, |t| t.end)
+            let end = match next_starts.get(k) {
+                None => span.end,
+                Some(&next) => {
+                    let mut e = next;
+                    while e > clause.end && toks.get(e - 1).is_some_and(|t| !t.is_word()) {
+                        e -= 1;
+                    }
+                    toks.get(e.max(clause.end).saturating_sub(1)).map_or(span.end, |t| t.end)
+                }
             };
             made |= self.emit(toks, &clause, CharRange::new(start, end), &cue, &phrase);
         }
@@ -461,9 +468,28 @@ impl Finder<'_> {
             let inside = toks
                 .get(i)
                 .is_some_and(|t| quotes.iter().any(|q| q.start < t.start && t.start < q.end));
+            // «…، وأشارت المدلل إلى أن …»: a comma, then «و» and a reporting verb.
+            // The verb has its own subject of one to three words before «أن»/«إلى أن».
+            let and_verb = self.ctx.arabic
+                && toks.get(i).is_some_and(|t| t.is_punct('،'))
+                && toks.get(i + 1).is_some_and(|t| t.text.starts_with('و'))
+                && self.ctx.lang.verbs.match_at(&toks[..sent.end], i + 1).is_some()
+                && (i + 3..=i + 5).any(|k| {
+                    toks.get(k)
+                        .is_some_and(|t| matches!(t.text, "ان" | "بان" | "انه" | "انها" | "الي"))
+                        && (i + 2..k).all(|j| toks.get(j).is_some_and(Tok::is_word))
+                })
+                && !toks
+                    .get(i + 2)
+                    .is_some_and(|t| matches!(t.text, "علي" | "الي" | "في" | "من" | "عن" | "ان"));
+            let split = if and_verb {
+                Some((1, 0))
+            } else {
+                self.ctx.lang.clause_splits.match_at(&toks[..sent.end], i)
+            };
             if !inside
                 && i > start + 2
-                && let Some((len, _)) = self.ctx.lang.clause_splits.match_at(&toks[..sent.end], i)
+                && let Some((len, _)) = split
             {
                 out.push(start..i);
                 start = i + 1.min(len);
@@ -662,6 +688,40 @@ impl Finder<'_> {
         }
         self.push(span, Some(cue_span), attr);
         true
+    }
+
+    /// «تقرير نشرته صحيفة "المصري اليوم"، أمس، والتي قالت فيه …»: a relative verb whose
+    /// subject is the newspaper named before it, as that outlet's own report.
+    fn relative_outlet(
+        &self,
+        toks: &[Tok<'_>],
+        clause: &Range<usize>,
+        cue: &Cue,
+    ) -> Option<Attribution> {
+        if !self.ctx.arabic {
+            return None;
+        }
+        let rel = cue.toks.start.checked_sub(1).and_then(|p| toks.get(p))?;
+        if !matches!(rel.text, "التي" | "الذي" | "والتي" | "والذي") {
+            return None;
+        }
+        let k = (clause.start..cue.toks.start)
+            .rev()
+            .find(|&k| toks.get(k).is_some_and(|t| is_outlet_word(t.text)))?;
+        let end = (k + 1..cue.toks.start - 1)
+            .find(|&j| toks.get(j).is_some_and(|t| t.is_punct('،') || t.is_punct(',')))
+            .unwrap_or(cue.toks.start - 1);
+        let speaker = self.ctx.text_of(toks, &(k..end));
+        Some(Attribution {
+            kind: Kind::Unofficial,
+            speaker: Some(speaker.clone()),
+            actor: None,
+            via: vec![speaker.clone()],
+            reason: format!("outlet report: «{speaker}»"),
+            confidence: 0.7,
+            head: None,
+            is_outlet: true,
+        })
     }
 
     /// True when `phrase` is a news outlet that is not state-run ("AFP", "the paper").
@@ -915,6 +975,8 @@ impl Finder<'_> {
                         }
                         Verdict::Inherit(..) => return false,
                     }
+                } else if let Some(outlet) = self.relative_outlet(toks, clause, cue) {
+                    outlet
                 } else {
                     let Some(mut prev) = self.antecedent_of(toks, &phrase_toks, head.as_deref())
                     else {

@@ -1149,6 +1149,30 @@ pub(crate) fn classify(
     if content.is_empty() {
         return Verdict::Inherit(None, None);
     }
+    // «قالت فيه إن …»: a preposition with a pronoun ("in it") is no speaker.
+    if ctx.arabic
+        && content.iter().all(|t| {
+            matches!(
+                t.text,
+                "فيه"
+                    | "فيها"
+                    | "له"
+                    | "لها"
+                    | "عنه"
+                    | "عنها"
+                    | "منه"
+                    | "منها"
+                    | "عليه"
+                    | "عليها"
+                    | "اليه"
+                    | "اليها"
+                    | "به"
+                    | "بها"
+            )
+        })
+    {
+        return Verdict::Inherit(None, None);
+    }
     // Arabic personal and demonstrative pronouns: «رفض هؤلاء التعليق».
     if ctx.arabic
         && words
