@@ -14,7 +14,7 @@ use super::lexicon::Lexicon;
 use super::segment;
 use super::speaker::{
     Attribution, Ctx, Cue, CueKind, SpeakerPhrase, Verdict, classify, english_verb_is_false,
-    head_key, speaker_phrase,
+    head_key, is_quote_at, speaker_phrase,
 };
 use super::token::{Tok, tokenize};
 use super::{fold, fold_with_map};
@@ -25,14 +25,21 @@ static DATELINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// Arabic datelines: «القاهرة - », «بيروت – (أ ف ب) – », «واشنطن (رويترز) - »,
-/// «غزة / سما / », «غزة- قُدس الإخبارية: »; group 1 is an outlet name after the place.
+/// «غزة / سما / », «غزة- قُدس الإخبارية: », «رام الله- معا- »; group 1 is an outlet name
+/// after the place.
 static DATELINE_AR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^\s*[\p{Arabic}\p{Mn}]+(?:\s[\p{Arabic}\p{Mn}]+){0,2}\s*(?:\([^)]{1,25}\)\s*)?[-–—/]\s*(?:\([^)]{1,25}\)\s*[-–—]\s*|([\p{Arabic}\p{Mn}]+(?:\s[\p{Arabic}\p{Mn}]+){0,2})\s*[/:]\s*)?").ok()
+    Regex::new(r"^\s*[\p{Arabic}\p{Mn}]+(?:\s[\p{Arabic}\p{Mn}]+){0,2}\s*(?:\([^)]{1,25}\)\s*)?[-–—/]\s*(?:\([^)]{1,25}\)\s*[-–—]\s*|([\p{Arabic}\p{Mn}]+(?:\s[\p{Arabic}\p{Mn}]+){0,2})\s*[/:\-–—]\s*)?").ok()
 });
 
 /// A photo credit at the end of a caption: "(Getty)", "(رويترز)", "(AFP/John Smith)".
 static CREDIT: LazyLock<Option<Regex>> =
     LazyLock::new(|| Regex::new(r"\(\s*[^()]{2,40}\)\s*$").ok());
+
+/// English words that end a participle's subject ("X hit back at …, calling …").
+const ENGLISH_VERB_STOPS: &[&str] = &[
+    "hit", "has", "have", "had", "was", "were", "is", "are", "said", "told", "met", "took", "made",
+    "gave", "went", "came", "struck", "won", "lost", "sent", "held", "spoke",
+];
 
 /// The language to analyse an article as.
 fn article_is_arabic(article: &Article) -> bool {
@@ -68,6 +75,8 @@ pub fn analyze_article(article: &Article, lexicon: &Lexicon) -> Vec<Statement> {
         last_para_stated: false,
         open_quote: false,
         carry_until: None,
+        last_para: None,
+        para_before: 0,
     };
     let bodies = body_paragraphs(article, &chars);
     for range in bodies {
@@ -125,6 +134,31 @@ fn body_paragraphs(article: &Article, chars: &[char]) -> Vec<CharRange> {
         out.push(paragraph.range);
     }
     out
+}
+
+/// True for a (folded) word that can only name a news outlet: "the paper", «الصحيفة».
+fn is_outlet_word(word: &str) -> bool {
+    matches!(
+        word,
+        "newspaper"
+            | "paper"
+            | "daily"
+            | "channel"
+            | "broadcaster"
+            | "website"
+            | "magazine"
+            | "tabloid"
+            | "radio"
+            | "television"
+    ) || ["صحيفه", "قناه", "جريده", "مجله", "اذاعه"].iter().any(|w| word.ends_with(w))
+}
+
+/// `range` (whose characters are `chars`) without white space at either end.
+fn trimmed_range(chars: &[char], range: CharRange) -> CharRange {
+    let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let trail = chars.iter().rev().take_while(|c| c.is_whitespace()).count();
+    let start = range.start + lead;
+    CharRange::new(start, range.end.saturating_sub(trail).max(start))
 }
 
 /// True when `chars` (a paragraph) ends inside a quotation: an opening mark without its
@@ -227,6 +261,30 @@ struct Finder<'a> {
     open_quote: bool,
     /// In the current paragraph: the end of a quotation carried over from the last one.
     carry_until: Option<usize>,
+    /// The previous body paragraph and whether it held a statement.
+    last_para: Option<(CharRange, bool)>,
+    /// Number of statements found before the current paragraph.
+    para_before: usize,
+}
+
+/// True for a clause whose cue points back at what came before: "X disclosed this at
+/// a news conference", "This was stated at the briefing by X".
+fn refers_back(toks: &[Tok<'_>], clause: &Range<usize>, cue: &Cue) -> bool {
+    let text = |k: usize| toks.get(k).map_or("", |t| t.text);
+    let after = cue.toks.end;
+    let this_object = text(after) == "this"
+        && (after + 1 >= clause.end
+            || toks.get(after + 1).is_some_and(|t| !t.is_word())
+            || matches!(text(after + 1), "on" | "at" | "in" | "during" | "while" | "when"));
+    let mut first = clause.start;
+    while first < cue.toks.start && toks.get(first).is_some_and(|t| !t.is_word()) {
+        first += 1;
+    }
+    let passive = text(first) == "this"
+        && matches!(text(first + 1), "was" | "is")
+        && (first + 2 == cue.toks.start
+            || (first + 3 == cue.toks.start && text(first + 2) == "also"));
+    this_object || passive
 }
 
 impl Finder<'_> {
@@ -249,8 +307,10 @@ impl Finder<'_> {
             let close = pchars.iter().position(|c| matches!(c, '”' | '»' | '"'));
             self.carry_until = Some(range.start + close.map_or(pchars.len(), |c| c + 1));
         }
+        self.para_before = self.out.len();
         if !continues_quote && !self.ctx.lexicon.may_have_cue(&folded) {
             self.last_para_stated = false;
+            self.last_para = Some((trimmed_range(&pchars, range), false));
             return;
         }
         let toks = tokenize(&folded, &map, &pchars, range.start);
@@ -278,6 +338,7 @@ impl Finder<'_> {
             );
         }
         self.last_para_stated = self.out.len() > before && prev_sentence_stated;
+        self.last_para = Some((trimmed_range(&pchars, range), self.out.len() > before));
     }
 
     /// Characters of a dateline at the start of a paragraph ("CAIRO (Reuters) - ",
@@ -314,12 +375,29 @@ impl Finder<'_> {
                 found.push((clause.clone(), cue, phrase));
             }
         }
-        // Separate statements only when several clauses have their own explicit speaker.
+        // Separate statements only when several clauses have their own explicit speaker,
+        // or when a later clause opens with its own subjectless reporting verb
+        // («أعلنت المفوضية أن …، فيما أكدت أن …»).
         let explicit = found
             .iter()
             .filter(|(_, cue, p)| cue.kind != CueKind::Participle && !p.toks.is_empty())
             .count();
-        if explicit < 2 && !found.is_empty() {
+        let first_explicit = found
+            .first()
+            .is_some_and(|(_, c, p)| c.kind != CueKind::Participle && !p.toks.is_empty());
+        let own_verb = self.ctx.arabic
+            && first_explicit
+            && found.iter().skip(1).any(|(clause, cue, p)| {
+                cue.kind == CueKind::Verb
+                    && p.toks.is_empty()
+                    && (clause.start..cue.toks.start).all(|k| {
+                        toks.get(k).is_some_and(|t| {
+                            !t.is_word()
+                                || matches!(t.text, "فيما" | "بينما" | "في" | "حين" | "كما")
+                        })
+                    })
+            });
+        if explicit < 2 && !own_verb && !found.is_empty() {
             let pick = found
                 .iter()
                 .position(|(_, c, p)| c.kind != CueKind::Participle && !p.toks.is_empty())
@@ -352,17 +430,24 @@ impl Finder<'_> {
             return false;
         }
         let mut made = false;
-        let count = found.len();
+        // A clause without a cue between two statements («…، ولكن ليس بتوجيه منها، ويضيف
+        // …») stays with the statement before it.
+        let next_starts: Vec<usize> = found.iter().skip(1).map(|(c, ..)| c.start).collect();
         for (k, (clause, cue, phrase)) in found.into_iter().enumerate() {
             let start = if k == 0 {
                 span.start
             } else {
                 toks.get(clause.start).map_or(span.start, |t| t.start)
             };
-            let end = if k + 1 == count {
-                span.end
-            } else {
-                toks.get(clause.end.saturating_sub(1)).map_or(span.end, |t| t.end)
+            let end = match next_starts.get(k) {
+                None => span.end,
+                Some(&next) => {
+                    let mut e = next;
+                    while e > clause.end && toks.get(e - 1).is_some_and(|t| !t.is_word()) {
+                        e -= 1;
+                    }
+                    toks.get(e.max(clause.end).saturating_sub(1)).map_or(span.end, |t| t.end)
+                }
             };
             made |= self.emit(toks, &clause, CharRange::new(start, end), &cue, &phrase);
         }
@@ -383,9 +468,28 @@ impl Finder<'_> {
             let inside = toks
                 .get(i)
                 .is_some_and(|t| quotes.iter().any(|q| q.start < t.start && t.start < q.end));
+            // «…، وأشارت المدلل إلى أن …»: a comma, then «و» and a reporting verb.
+            // The verb has its own subject of one to three words before «أن»/«إلى أن».
+            let and_verb = self.ctx.arabic
+                && toks.get(i).is_some_and(|t| t.is_punct('،'))
+                && toks.get(i + 1).is_some_and(|t| t.text.starts_with('و'))
+                && self.ctx.lang.verbs.match_at(&toks[..sent.end], i + 1).is_some()
+                && (i + 3..=i + 5).any(|k| {
+                    toks.get(k)
+                        .is_some_and(|t| matches!(t.text, "ان" | "بان" | "انه" | "انها" | "الي"))
+                        && (i + 2..k).all(|j| toks.get(j).is_some_and(Tok::is_word))
+                })
+                && !toks
+                    .get(i + 2)
+                    .is_some_and(|t| matches!(t.text, "علي" | "الي" | "في" | "من" | "عن" | "ان"));
+            let split = if and_verb {
+                Some((1, 0))
+            } else {
+                self.ctx.lang.clause_splits.match_at(&toks[..sent.end], i)
+            };
             if !inside
                 && i > start + 2
-                && let Some((len, _)) = self.ctx.lang.clause_splits.match_at(&toks[..sent.end], i)
+                && let Some((len, _)) = split
             {
                 out.push(start..i);
                 start = i + 1.min(len);
@@ -455,8 +559,24 @@ impl Finder<'_> {
         // where the words were published, not who said them.
         let mut verb_with_subject = false;
         let mut outlets: Vec<String> = Vec::new();
+        let mut subject_verb: Option<(Cue, SpeakerPhrase)> = None;
         for cue in cues {
             let phrase = speaker_phrase(&self.ctx, toks, clause, &cue, quotes);
+            // "a victory, which the opposition denounced as fraudulent": the verb of an
+            // object relative clause does not attribute the sentence.
+            if !self.ctx.arabic
+                && cue.kind == CueKind::Verb
+                && phrase.subordinate
+                && !phrase.toks.is_empty()
+                && phrase
+                    .toks
+                    .start
+                    .checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .is_some_and(|t| matches!(t.text, "which" | "whom"))
+            {
+                continue;
+            }
             for (_, name, _) in self.ctx.outlets_in(toks, &phrase.toks) {
                 outlets.push(name);
             }
@@ -486,11 +606,27 @@ impl Finder<'_> {
             {
                 rank = 1;
             }
+            if rank == 5 && cue.kind == CueKind::Verb && subject_verb.is_none() {
+                subject_verb = Some((cue.clone(), phrase.clone()));
+            }
             // The first cue of a rank wins, except a clause-closing one wins over all.
             if rank > rank_best && !(rank_best == 5 && rank == 5) {
                 rank_best = rank;
                 best = Some((cue, phrase));
             }
+        }
+        // "the opposition accused …, AFP reported": a wire closing the clause relays a
+        // subject that speaks on the record in it.
+        if let Some((cue, phrase)) = &best
+            && cue.kind == CueKind::Verb
+            && rank_best == 6
+            && let Some((verb_cue, verb_phrase)) = subject_verb
+            && verb_cue.toks.start < cue.toks.start
+            && self.is_private_outlet(toks, &phrase.toks, clause)
+            && let Verdict::Explicit(attr) = classify(&self.ctx, toks, &verb_phrase.toks, clause)
+            && attr.kind == Kind::Official
+        {
+            best = Some((verb_cue, verb_phrase));
         }
         // Outlets named by the other cues relay the chosen one
         // («أفادت شبكة إن بي سي نيوز نقلا عن مسؤولين»).
@@ -502,6 +638,103 @@ impl Finder<'_> {
             }
         }
         best
+    }
+
+    /// "…, the official said" opening an article: a definite description with no
+    /// antecedent is classified by its noun; bare pronouns attribute nothing.
+    fn first_mention(
+        &mut self,
+        toks: &[Tok<'_>],
+        clause: &Range<usize>,
+        span: CharRange,
+        cue: &Cue,
+        phrase: &Range<usize>,
+    ) -> bool {
+        let cue_span = CharRange::new(
+            toks.get(cue.toks.start).map_or(0, |t| t.start),
+            toks.get(cue.toks.end.saturating_sub(1)).map_or(0, |t| t.end),
+        );
+        // «ونشرت الصحيفة …», "the paper said" with no outlet named before: its own report.
+        let last_word =
+            (phrase.start..phrase.end).rev().find(|&k| toks.get(k).is_some_and(Tok::is_word));
+        if last_word.and_then(|k| toks.get(k)).is_some_and(|t| is_outlet_word(t.text)) {
+            let speaker = self.ctx.text_of(toks, phrase);
+            let attr = Attribution {
+                kind: Kind::Unofficial,
+                speaker: Some(speaker.clone()),
+                actor: None,
+                via: vec![speaker.clone()],
+                reason: format!("outlet report: «{speaker}»"),
+                confidence: 0.7,
+                head: None,
+                is_outlet: true,
+            };
+            self.push(span, Some(cue_span), attr);
+            return true;
+        }
+        let article = toks
+            .get(phrase.start)
+            .is_some_and(|t| matches!(t.text, "the" | "this" | "that" | "these" | "those"));
+        if self.ctx.arabic || !article || phrase.len() < 2 {
+            return false;
+        }
+        let noun = phrase.start + 1..phrase.end;
+        let Verdict::Explicit(mut attr) = classify(&self.ctx, toks, &noun, clause) else {
+            return false;
+        };
+        attr.speaker = Some(self.ctx.text_of(toks, phrase));
+        if attr.reason.starts_with("no official") {
+            return false;
+        }
+        self.push(span, Some(cue_span), attr);
+        true
+    }
+
+    /// «تقرير نشرته صحيفة "المصري اليوم"، أمس، والتي قالت فيه …»: a relative verb whose
+    /// subject is the newspaper named before it, as that outlet's own report.
+    fn relative_outlet(
+        &self,
+        toks: &[Tok<'_>],
+        clause: &Range<usize>,
+        cue: &Cue,
+    ) -> Option<Attribution> {
+        if !self.ctx.arabic {
+            return None;
+        }
+        let rel = cue.toks.start.checked_sub(1).and_then(|p| toks.get(p))?;
+        if !matches!(rel.text, "التي" | "الذي" | "والتي" | "والذي") {
+            return None;
+        }
+        let k = (clause.start..cue.toks.start)
+            .rev()
+            .find(|&k| toks.get(k).is_some_and(|t| is_outlet_word(t.text)))?;
+        let end = (k + 1..cue.toks.start - 1)
+            .find(|&j| toks.get(j).is_some_and(|t| t.is_punct('،') || t.is_punct(',')))
+            .unwrap_or(cue.toks.start - 1);
+        let speaker = self.ctx.text_of(toks, &(k..end));
+        Some(Attribution {
+            kind: Kind::Unofficial,
+            speaker: Some(speaker.clone()),
+            actor: None,
+            via: vec![speaker.clone()],
+            reason: format!("outlet report: «{speaker}»"),
+            confidence: 0.7,
+            head: None,
+            is_outlet: true,
+        })
+    }
+
+    /// True when `phrase` is a news outlet that is not state-run ("AFP", "the paper").
+    fn is_private_outlet(
+        &self,
+        toks: &[Tok<'_>],
+        phrase: &Range<usize>,
+        clause: &Range<usize>,
+    ) -> bool {
+        matches!(
+            classify(&self.ctx, toks, phrase, clause),
+            Verdict::Explicit(attr) if attr.is_outlet && attr.kind == Kind::Unofficial
+        )
     }
 
     /// «Israeli Defence Minister Yoav Gallant: "…"»: a speaker, a colon and a quotation.
@@ -557,6 +790,12 @@ impl Finder<'_> {
     ) -> bool {
         let prev = cue.start.checked_sub(1).and_then(|p| toks.get(p));
         if prev.is_some_and(|t| ["ان", "لن", "كي", "لكي", "حتي"].contains(&t.text)) {
+            return false;
+        }
+        // «ولم يكشف المسؤولون طريقة …»: what was not revealed is narrative.
+        if prev.is_some_and(|t| t.text == "لم" || t.text == "ولم")
+            && toks.get(cue.start).is_some_and(|t| t.text.ends_with("كشف"))
+        {
             return false;
         }
         let mut start = cue.start;
@@ -654,7 +893,25 @@ impl Finder<'_> {
                     start += 1;
                 }
             }
-            let end = (start + 8).min(cue.toks.start);
+            let mut end = (start + 8).min(cue.toks.start);
+            // "Myint Naing hit back at the party’s comments, calling …": the subject ends
+            // at its verb, never inside a word.
+            if !self.ctx.arabic
+                && let Some(k) = (start + 1..end).find(|&k| {
+                    toks.get(k).is_some_and(|t| {
+                        is_quote_at(toks, k)
+                            || t.text == "’"
+                            || (t.is_word()
+                                && !t.cap
+                                && (ENGLISH_VERB_STOPS.contains(&t.text)
+                                    || (t.text.len() > 3
+                                        && t.text.ends_with("ed")
+                                        && !matches!(t.text, "armed" | "united" | "based"))))
+                    })
+                })
+            {
+                end = k;
+            }
             let verdict = classify(&self.ctx, toks, &(start..end), clause);
             match verdict {
                 Verdict::Explicit(attr)
@@ -718,8 +975,14 @@ impl Finder<'_> {
                         }
                         Verdict::Inherit(..) => return false,
                     }
+                } else if let Some(outlet) = self.relative_outlet(toks, clause, cue) {
+                    outlet
                 } else {
-                    let Some(mut prev) = self.antecedent(head.as_deref()) else { return false };
+                    let Some(mut prev) = self.antecedent_of(toks, &phrase_toks, head.as_deref())
+                    else {
+                        // "the official said" with nobody before it: a first mention.
+                        return self.first_mention(toks, clause, span, cue, &phrase_toks);
+                    };
                     prev.reason = format!(
                         "follows «{}»: {}",
                         prev.speaker.clone().unwrap_or_default(),
@@ -739,6 +1002,16 @@ impl Finder<'_> {
             }
         }
         self.remember_names(toks, &phrase_toks, self.history.len());
+        // "X disclosed this at a news conference", "This was stated by X": the words
+        // are the previous paragraph's.
+        if !self.ctx.arabic
+            && refers_back(toks, clause, cue)
+            && self.out.len() == self.para_before
+            && let Some((range, false)) = self.last_para
+        {
+            self.push(range, None, attr);
+            return true;
+        }
         self.push(span, Some(cue_span), attr);
         true
     }
@@ -764,6 +1037,19 @@ impl Finder<'_> {
                 return Some(phrase.toks);
             }
         }
+        // «ونقلت صحيفة … عن لجنة الانتخابات قولها»: the body after «عن» is the speaker.
+        if self.ctx.arabic
+            && ["نقل", "ونقل", "فنقل"].iter().any(|p| verb.starts_with(p))
+            && let Some(k) = (main.toks.end..clause.end)
+                .take(16)
+                .find(|&k| toks.get(k).is_some_and(|t| t.text == "عن"))
+        {
+            let cue = Cue { kind: CueKind::According, toks: k..k + 1 };
+            let phrase = speaker_phrase(&self.ctx, toks, clause, &cue, &[]);
+            if !phrase.toks.is_empty() {
+                return Some(phrase.toks);
+            }
+        }
         for i in clause.start..clause.end {
             if main.toks.contains(&i) {
                 continue;
@@ -782,6 +1068,24 @@ impl Finder<'_> {
             }
         }
         None
+    }
+
+    /// [`Self::antecedent`], except that an outlet noun ("the paper", «الصحيفة») only
+    /// refers back to an outlet.
+    fn antecedent_of(
+        &self,
+        toks: &[Tok<'_>],
+        phrase: &Range<usize>,
+        head: Option<&str>,
+    ) -> Option<Attribution> {
+        let last_word =
+            (phrase.start..phrase.end).rev().find(|&k| toks.get(k).is_some_and(Tok::is_word));
+        let outlet_noun =
+            last_word.and_then(|k| toks.get(k)).is_some_and(|t| is_outlet_word(t.text));
+        if outlet_noun {
+            return self.history.iter().rev().take(12).find(|a| a.is_outlet).cloned();
+        }
+        self.antecedent(head)
     }
 
     fn antecedent(&self, head: Option<&str>) -> Option<Attribution> {

@@ -203,10 +203,11 @@ fn evaluate_files(files: Vec<PathBuf>) -> Evaluation {
                 }
                 let _ = writeln!(
                     eval.report,
-                    "EXTRA {name}: {:?} {:?} speaker {:?} ({})",
+                    "EXTRA {name}: {:?} {:?} speaker {:?} cue {:?} ({})",
                     s.span.quote,
                     s.kind,
                     s.speaker,
+                    s.cue.as_ref().map(|c| c.quote.as_str()),
                     s.reason.clone().unwrap_or_default()
                 );
             }
