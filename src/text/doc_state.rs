@@ -268,11 +268,12 @@ pub(crate) fn refine_idle(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::text::style::TextStyle;
 
-    fn paras<'a>(texts: &[&'a str]) -> Vec<DocParagraph<'a>> {
+    /// Paragraphs of `texts`, one per line of a document.
+    pub(crate) fn paras<'a>(texts: &[&'a str]) -> Vec<DocParagraph<'a>> {
         let mut start = 0;
         texts
             .iter()
@@ -290,7 +291,7 @@ mod tests {
     }
 
     #[test]
-    pub(crate) fn sync_keeps_layouts_of_unchanged_paragraphs() {
+    fn sync_keeps_layouts_of_unchanged_paragraphs() {
         let mut fs = super::super::fonts::font_system();
         let texts = ["واحد", "اثنان", "ثلاثة"];
         let p = paras(&texts);

@@ -327,14 +327,7 @@ impl DocView<'_, '_> {
                 painter.rect_filled(rect_of(&seg), 0.0, fill);
             }
         }
-        engine.paint_buffer_cached(
-            painter,
-            origin,
-            &laid.buffer,
-            p.style.color,
-            usize::MAX,
-            &mut slot.mesh,
-        );
+        engine.paint_buffer_cached(painter, origin, laid, p.style.color, &mut slot.mesh);
         let below = p.style.font_size_pt() * 0.15;
         for u in self.underlines {
             let Some(local) = local_part(u.range, para) else { continue };
@@ -452,23 +445,7 @@ impl DocView<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn paras<'a>(texts: &[&'a str]) -> Vec<DocParagraph<'a>> {
-        let mut start = 0;
-        texts
-            .iter()
-            .map(|t| {
-                let p = DocParagraph {
-                    text: t,
-                    start_char: start,
-                    direction: super::super::offsets::natural_direction(t),
-                    style: TextStyle::default(),
-                };
-                start += t.chars().count() + 1;
-                p
-            })
-            .collect()
-    }
+    use crate::text::doc_state::tests::paras;
 
     #[test]
     fn selected_text_spans_paragraphs() {

@@ -333,9 +333,8 @@ pub(crate) fn visual_line_edge(buffer: &Buffer, cursor: Cursor, end: bool) -> Cu
         .layout_runs()
         .filter(|r| r.line_i == cursor.line)
         .map(|r| {
-            let start = r.glyphs.iter().map(|g| g.start).min().unwrap_or(0);
-            let stop = r.glyphs.iter().map(|g| g.end).max().unwrap_or(0);
-            (start, stop)
+            let span = geometry::RunSpan::of(&r);
+            (span.start, span.end)
         })
         .collect();
     let line_len = buffer.lines.get(cursor.line).map_or(0, |l| l.text().len());

@@ -13,7 +13,7 @@ use super::cache::LayoutCache;
 use super::doc_state::DocState;
 use super::editor_state::EditorState;
 use super::fonts;
-use super::layout::{GlyphInfo, LayoutOptions, TextLayout};
+use super::layout::{GlyphInfo, Laid, LayoutOptions, TextLayout};
 use super::paint::{OVERHANG_LINES, glyph_mesh};
 use super::style::TextStyle;
 use crate::model::CharRange;
@@ -169,24 +169,13 @@ impl TextEngine {
         if !painter.clip_rect().intersects(bounds) {
             return;
         }
-        if laid.glyph_count() > CACHED_MESH_MAX_GLYPHS {
-            self.paint_buffer(painter, origin, &laid.buffer, color, laid.max_lines());
-            return;
-        }
         let frame = self.frame;
         let mut entry = self
             .label_meshes
             .remove(&laid.id())
             .unwrap_or(LabelMesh { cached: None, last_frame: frame });
         entry.last_frame = frame;
-        self.paint_buffer_cached(
-            painter,
-            origin,
-            &laid.buffer,
-            color,
-            laid.max_lines(),
-            &mut entry.cached,
-        );
+        self.paint_buffer_cached(painter, origin, laid, color, &mut entry.cached);
         self.label_meshes.insert(laid.id(), entry);
     }
 
@@ -215,7 +204,7 @@ impl TextEngine {
         }
     }
 
-    /// Paint `buffer` like [`Self::paint_buffer`] (at most `max_lines` lines), reusing
+    /// Paint a laid-out text like [`Self::paint_buffer`] (the lines it shows), reusing
     /// the glyph mesh kept in `cache` when the text only moved by whole physical pixels
     /// (scrolling, moving cards). Texts with more than [`CACHED_MESH_MAX_GLYPHS`] glyphs
     /// are painted culled to the clip rectangle each frame instead.
@@ -223,13 +212,12 @@ impl TextEngine {
         &mut self,
         painter: &Painter,
         origin: Pos2,
-        buffer: &Buffer,
+        laid: &Laid,
         color: Color32,
-        max_lines: usize,
         cache: &mut Option<CachedMesh>,
     ) {
-        let glyphs: usize = buffer.layout_runs().take(max_lines).map(|r| r.glyphs.len()).sum();
-        if glyphs > CACHED_MESH_MAX_GLYPHS {
+        let (buffer, max_lines) = (&laid.buffer, laid.max_lines());
+        if laid.glyph_count() > CACHED_MESH_MAX_GLYPHS {
             *cache = None;
             self.paint_buffer(painter, origin, buffer, color, max_lines);
             return;

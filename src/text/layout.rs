@@ -6,8 +6,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use cosmic_text::{
-    Buffer, BufferLine, Ellipsize, EllipsizeHeightLimit, FontSystem, LineEnding, Metrics, Shaping,
-    Wrap,
+    Buffer, BufferLine, Cursor, Ellipsize, EllipsizeHeightLimit, FontSystem, LineEnding, Metrics,
+    Shaping, Wrap,
 };
 use egui::{Color32, Rect, Vec2, pos2, vec2};
 
@@ -221,22 +221,13 @@ impl Laid {
         }
         let unsplit = (self.buffer.lines.clone(), self.map.clone());
         for (index, pieces, remaining) in plans.into_iter().rev() {
-            let (Some(original), Some(line_map)) = (unsplit.0.get(index), unsplit.1.line(index))
-            else {
-                continue;
-            };
+            let Some(original) = unsplit.0.get(index) else { continue };
             let mut lines = Vec::with_capacity(pieces.len());
             let mut maps = Vec::with_capacity(pieces.len());
             let last = pieces.len().saturating_sub(1);
             for (i, piece) in pieces.into_iter().enumerate() {
-                let before = original.text().get(..piece.source.start).unwrap_or("");
-                let marks_before: usize = line_map
-                    .marks()
-                    .iter()
-                    .filter(|m| m.end <= piece.source.start)
-                    .map(|m| original.text().get(m.clone()).map_or(0, |t| t.chars().count()))
-                    .sum();
-                let start_char = line_map.start_char() + before.chars().count() - marks_before;
+                let start_char =
+                    unsplit.1.char_offset(&unsplit.0, Cursor::new(index, piece.source.start));
                 maps.push(LineMap::new(start_char, &piece.text, piece.marks));
                 let ending = if i == last { original.ending() } else { LineEnding::None };
                 let attrs = attrs_list(&piece.text, &self.style);

@@ -133,11 +133,6 @@ impl LineMap {
         Self { start_char, char_len, marks, checkpoints }
     }
 
-    /// Char offset (in the caller's text) of the line's first char.
-    pub(crate) fn start_char(&self) -> usize {
-        self.start_char
-    }
-
     /// Byte ranges of the inserted marks.
     pub(crate) fn marks(&self) -> &[Range<usize>] {
         &self.marks
