@@ -177,26 +177,6 @@ fn message_style(visuals: &egui::Visuals, level: Level) -> crate::text::TextStyl
 }
 
 /// Commands adding `suggestions` to `article`, with fresh ids counted from `next`.
-/// Write `bytes` to a temporary file beside `path`, then rename it over `path`, so
-/// a failed write (full disk) never leaves half a report.
-fn write_file_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name =
-        path.file_name().map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
-}
-
 fn suggestion_commands(
     next: &mut u64,
     article: ArticleId,
@@ -619,7 +599,7 @@ impl TwoTrackApp {
 
     fn export(&mut self, format: ExportFormat, path: &Path) {
         let bytes = crate::export::render(&self.ws.project, format);
-        match write_file_atomically(path, &bytes) {
+        match crate::export::write_report(path, &bytes) {
             Ok(()) => self.notify(Level::Info, format!("Wrote the report to {}", path.display())),
             Err(err) => self.notify(
                 Level::Error,

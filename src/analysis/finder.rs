@@ -601,7 +601,7 @@ impl Finder<'_> {
             // "وفق القانون", "according to plan": no speaker, no attribution.
             if cue.kind == CueKind::According
                 && let Verdict::Explicit(attr) = classify(&self.ctx, toks, &phrase.toks, clause)
-                && attr.reason.starts_with("no official")
+                && attr.has_no_role()
                 && self.lookup_name(toks, &phrase.toks).is_none()
             {
                 rank = 1;
@@ -658,17 +658,7 @@ impl Finder<'_> {
         let last_word =
             (phrase.start..phrase.end).rev().find(|&k| toks.get(k).is_some_and(Tok::is_word));
         if last_word.and_then(|k| toks.get(k)).is_some_and(|t| is_outlet_word(t.text)) {
-            let speaker = self.ctx.text_of(toks, phrase);
-            let attr = Attribution {
-                kind: Kind::Unofficial,
-                speaker: Some(speaker.clone()),
-                actor: None,
-                via: vec![speaker.clone()],
-                reason: format!("outlet report: «{speaker}»"),
-                confidence: 0.7,
-                head: None,
-                is_outlet: true,
-            };
+            let attr = Attribution::outlet_report(&self.ctx.text_of(toks, phrase));
             self.push(span, Some(cue_span), attr);
             return true;
         }
@@ -683,7 +673,7 @@ impl Finder<'_> {
             return false;
         };
         attr.speaker = Some(self.ctx.text_of(toks, phrase));
-        if attr.reason.starts_with("no official") {
+        if attr.has_no_role() {
             return false;
         }
         self.push(span, Some(cue_span), attr);
@@ -711,17 +701,7 @@ impl Finder<'_> {
         let end = (k + 1..cue.toks.start - 1)
             .find(|&j| toks.get(j).is_some_and(|t| t.is_punct('،') || t.is_punct(',')))
             .unwrap_or(cue.toks.start - 1);
-        let speaker = self.ctx.text_of(toks, &(k..end));
-        Some(Attribution {
-            kind: Kind::Unofficial,
-            speaker: Some(speaker.clone()),
-            actor: None,
-            via: vec![speaker.clone()],
-            reason: format!("outlet report: «{speaker}»"),
-            confidence: 0.7,
-            head: None,
-            is_outlet: true,
-        })
+        Some(Attribution::outlet_report(&self.ctx.text_of(toks, &(k..end))))
     }
 
     /// True when `phrase` is a news outlet that is not state-run ("AFP", "the paper").
@@ -764,7 +744,7 @@ impl Finder<'_> {
         }
         // Only a recognisable speaker, never a label like "Timeline:".
         match classify(&self.ctx, toks, &phrase, clause) {
-            Verdict::Explicit(attr) if !attr.reason.starts_with("no official") => {}
+            Verdict::Explicit(attr) if !attr.has_no_role() => {}
             _ => return None,
         }
         let cue = Cue { kind: CueKind::Verb, toks: colon..colon + 1 };
@@ -914,9 +894,7 @@ impl Finder<'_> {
             }
             let verdict = classify(&self.ctx, toks, &(start..end), clause);
             match verdict {
-                Verdict::Explicit(attr)
-                    if attr.kind == Kind::Official && !attr.reason.starts_with("no official") =>
-                {
+                Verdict::Explicit(attr) if attr.kind == Kind::Official && !attr.has_no_role() => {
                     self.push(span, Some(cue_span), attr);
                     return true;
                 }
@@ -945,7 +923,7 @@ impl Finder<'_> {
                         }
                         Verdict::Inherit(..) => attr,
                     }
-                } else if attr.reason.starts_with("no official") {
+                } else if attr.has_no_role() {
                     match self.lookup_name(toks, &phrase_toks) {
                         Some(found) => found,
                         // "The war has claimed…", «وكشفت الحرب عن…»: a subject that is

@@ -254,7 +254,7 @@ fn titled_mention(ctx: &Ctx<'_>, toks: &[Tok<'_>], i: usize, len: usize) -> Opti
         [(left < first).then_some(left..last), (right > last + 1).then_some(first..right)];
     for range in candidates.into_iter().flatten() {
         if let Verdict::Explicit(attr) = classify(ctx, toks, &range, &range)
-            && !attr.reason.starts_with("no official")
+            && !attr.has_no_role()
         {
             return Some(attr);
         }

@@ -55,6 +55,31 @@ pub(crate) struct Attribution {
     pub is_outlet: bool,
 }
 
+/// Start of the reason given to a bare name with no role; [`Attribution::has_no_role`].
+const NO_ROLE_REASON: &str = "no official role found for";
+
+impl Attribution {
+    /// A news outlet's own report (unofficial, the outlet relays it).
+    pub(crate) fn outlet_report(speaker: &str) -> Self {
+        Attribution {
+            kind: Kind::Unofficial,
+            speaker: Some(speaker.to_owned()),
+            actor: None,
+            via: vec![speaker.to_owned()],
+            reason: format!("outlet report: «{speaker}»"),
+            confidence: 0.7,
+            head: None,
+            is_outlet: true,
+        }
+    }
+
+    /// True when the speaker is only a name with no role found for it (the caller
+    /// may look it up among earlier speakers).
+    pub(crate) fn has_no_role(&self) -> bool {
+        self.reason.starts_with(NO_ROLE_REASON)
+    }
+}
+
 /// Result of classifying a speaker phrase.
 pub(crate) enum Verdict {
     /// A decision from the phrase itself.
@@ -1029,7 +1054,7 @@ fn arabic_appositive_subject(
     }
     // Only a recognisable speaker («وحول الحوار بين واشنطن وموسكو، أفصح» is no subject).
     match classify(ctx, toks, &(start..end), clause) {
-        Verdict::Explicit(attr) if !attr.reason.starts_with("no official") => Some(start..end),
+        Verdict::Explicit(attr) if !attr.has_no_role() => Some(start..end),
         _ => None,
     }
 }
@@ -1141,7 +1166,7 @@ pub(crate) fn classify(
     phrase: &Range<usize>,
     sentence: &Range<usize>,
 ) -> Verdict {
-    let words: Vec<Tok<'_>> = toks.get(phrase.clone()).unwrap_or(&[]).to_vec();
+    let words: &[Tok<'_>] = toks.get(phrase.clone()).unwrap_or(&[]);
     let speaker = ctx.text_of(toks, phrase);
     let lang = ctx.lang;
     let sentence_toks = toks.get(sentence.clone()).unwrap_or(&[]);
@@ -1179,11 +1204,11 @@ pub(crate) fn classify(
             .first()
             .is_some_and(|t| ["هو", "هي", "هم", "هما", "هولاء", "هذا", "هذه"].contains(&t.text))
     {
-        return Verdict::Inherit(None, Some(ctx.text_of(&words, &(0..1))));
+        return Verdict::Inherit(None, Some(ctx.text_of(words, &(0..1))));
     }
     // "…, the official said, asking not to be named": whoever it refers back to, the
     // words are off the record.
-    if lang.pronouns.match_at(&words, 0).is_some()
+    if lang.pronouns.match_at(words, 0).is_some()
         && let Some((i, len)) = anonymity_in(ctx, sentence_toks)
     {
         return Verdict::Explicit(Attribution {
@@ -1200,7 +1225,7 @@ pub(crate) fn classify(
     // Pronouns and back references ("he", "the spokesperson", "المتحدث").
     // «المصادر» refers back; «مصادر» (indefinite) introduces new sources.
     let definite_ok = !ctx.arabic || words.first().is_some_and(|t| is_definite(t.text));
-    if let Some((len, _)) = lang.pronouns.match_at(&words, 0)
+    if let Some((len, _)) = lang.pronouns.match_at(words, 0)
         && definite_ok
         && words.iter().skip(len).all(|t| !t.is_word() || ["alone"].contains(&t.text))
     {
@@ -1213,19 +1238,10 @@ pub(crate) fn classify(
         && is_quote_at(toks, phrase.start - 1)
         && (phrase.end..phrase.end + 2).any(|k| is_quote_at(toks, k));
     if quoted_title {
-        return Verdict::Explicit(Attribution {
-            kind: Kind::Unofficial,
-            speaker: Some(speaker.clone()),
-            actor: None,
-            via: vec![speaker.clone()],
-            reason: format!("outlet report: «{speaker}»"),
-            confidence: 0.7,
-            head: None,
-            is_outlet: true,
-        });
+        return Verdict::Explicit(Attribution::outlet_report(&speaker));
     }
-    let actor = actor_of(ctx, &words);
-    let outlets = ctx.outlets_in(&words, &(0..words.len()));
+    let actor = actor_of(ctx, words);
+    let outlets = ctx.outlets_in(words, &(0..words.len()));
     let mut attr = Attribution {
         kind: Kind::Unofficial,
         speaker: Some(speaker.clone()),
@@ -1236,9 +1252,9 @@ pub(crate) fn classify(
         head: None,
         is_outlet: false,
     };
-    let quote = |r: &Range<usize>| format!("«{}»", ctx.text_of(&words, r));
+    let quote = |r: &Range<usize>| format!("«{}»", ctx.text_of(words, r));
     // «في وقت سابق» is "earlier", not "former".
-    let former = find_where(&lang.former, &words, |i| {
+    let former = find_where(&lang.former, words, |i| {
         !(ctx.arabic
             && i.checked_sub(1)
                 .and_then(|p| words.get(p))
@@ -1256,14 +1272,14 @@ pub(crate) fn classify(
         attr.confidence = 0.9;
         return Verdict::Explicit(attr);
     }
-    let head = head_index(ctx, &words);
+    let head = head_index(ctx, words);
     attr.head = head.map(|h| head_key(words.get(h).map_or("", |t| t.text)));
-    if let Some((i, len)) = find_common(ctx, lang_set(lang, Set::Source), &words) {
+    if let Some((i, len)) = find_common(ctx, lang_set(lang, Set::Source), words) {
         attr.reason = format!("anonymous source: {}", quote(&(i..i + len)));
         return Verdict::Explicit(attr);
     }
     // «آخر إعلان» is "the latest announcement"; «مسؤول آخر» is "another official".
-    let marker = find_where(&lang.anonymous_markers, &words, |i| {
+    let marker = find_where(&lang.anonymous_markers, words, |i| {
         !(ctx.arabic
             && words.iter().take(i).all(|t| !t.is_word())
             && words.get(i).is_some_and(|t| t.text.ends_with("اخر")))
@@ -1274,13 +1290,13 @@ pub(crate) fn classify(
     }
     // «الجامعة العربية» is the Arab League, not a university: a longer body match wins
     // ("Council on Foreign Relations" stays a think tank).
-    let independent = find_where(&lang.independent, &words, |i| {
-        let own = lang.independent.match_at(&words, i).map_or(0, |(l, _)| l);
+    let independent = find_where(&lang.independent, words, |i| {
+        let own = lang.independent.match_at(words, i).map_or(0, |(l, _)| l);
         let body = lang
             .bodies
-            .match_at(&words, i)
+            .match_at(words, i)
             .map(|(l, _)| l)
-            .max(ctx.lexicon.bodies.match_at(&words, i).map(|(l, _)| l));
+            .max(ctx.lexicon.bodies.match_at(words, i).map(|(l, _)| l));
         body.is_none_or(|b| b <= own)
     });
     if let Some((i, len)) = independent {
@@ -1289,10 +1305,9 @@ pub(crate) fn classify(
     }
     // «منتدى عائلات الأسرى»: an organisation named after people is not a private person.
     let organisation_head = head.is_some_and(|h| {
-        lang.bodies.match_at(&words, h).is_some()
-            || ctx.lexicon.bodies.match_at(&words, h).is_some()
+        lang.bodies.match_at(words, h).is_some() || ctx.lexicon.bodies.match_at(words, h).is_some()
     });
-    if let Some((i, len)) = find_common(ctx, lang_set(lang, Set::Private), &words)
+    if let Some((i, len)) = find_common(ctx, lang_set(lang, Set::Private), words)
         && !(organisation_head && head.is_some_and(|h| i > h))
     {
         attr.reason = format!("private person: {}", quote(&(i..i + len)));
@@ -1300,11 +1315,10 @@ pub(crate) fn classify(
         return Verdict::Explicit(attr);
     }
     // An outlet as the speaker: its own report.
-    let outlet_head = outlet_is_head(ctx, &words, head, &outlets);
+    let outlet_head = outlet_is_head(ctx, words, head, &outlets);
     if let Some(name) = outlet_head {
         let semi = words.iter().any(|t| matches!(t.text, "semi" | "شبه"));
-        let state =
-            !semi && (outlets.iter().any(|(_, _, s)| *s) || lang.state_media.occurs(&words));
+        let state = !semi && (outlets.iter().any(|(_, _, s)| *s) || lang.state_media.occurs(words));
         attr.via = vec![name.clone()];
         attr.is_outlet = true;
         if state {
@@ -1318,7 +1332,7 @@ pub(crate) fn classify(
         return Verdict::Explicit(attr);
     }
     let content_len = content.len();
-    classify_role(ctx, &words, head, &speaker, actor, attr, content_len)
+    classify_role(ctx, words, head, &speaker, actor, attr, content_len)
 }
 
 /// The second half of [`classify`]: roles, organisations, names and countries.
@@ -1418,7 +1432,7 @@ fn classify_role(
         return Verdict::Explicit(attr);
     }
     // Only a name: the caller looks it up among earlier speakers.
-    attr.reason = format!("no official role found for «{speaker}»");
+    attr.reason = format!("{NO_ROLE_REASON} «{speaker}»");
     attr.confidence = 0.4;
     Verdict::Explicit(attr)
 }

@@ -6,17 +6,14 @@
 )]
 
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::analysis::{Lexicon, analyze_article, lexicon::default_config_dir, merge_suggestions};
 use crate::command::Command;
-use crate::ingest::{ImportOptions, import_path};
+use crate::ingest::{ImportOptions, expand_paths, import_path};
 use crate::model::{Article, ArticleId, Project, Statement};
 
 use super::AnalyzeArgs;
-
-/// File extensions taken from folders.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 /// Run `analyze`; returns the exit code (0 all files analysed, 1 some failed, 2 bad
 /// arguments).
@@ -40,7 +37,12 @@ pub(super) fn run(args: &AnalyzeArgs) -> i32 {
     let mut project = Project::new("Analysis");
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    for path in expand(&args.files, &mut failed) {
+    let (files, errors) = expand_paths(&args.files);
+    for err in &errors {
+        eprintln!("error: {err}");
+        failed = true;
+    }
+    for path in files {
         let mut article = match import_path(&path, &ImportOptions::default()) {
             Ok(imported) => imported.article,
             Err(err) => {
@@ -79,47 +81,6 @@ fn add_to_project(project: &mut Project, article: Article, statements: Vec<State
         return false;
     }
     merge_suggestions(project, id, statements).apply(project).is_ok()
-}
-
-/// Files as given, and the article files inside folders (sorted, not recursive into
-/// hidden folders). Missing paths are reported and skipped.
-fn expand(paths: &[PathBuf], failed: &mut bool) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let mut found = Vec::new();
-            collect_dir(path, &mut found);
-            found.sort();
-            out.extend(found);
-        } else if path.exists() {
-            out.push(path.clone());
-        } else {
-            eprintln!("error: no such file: {}", path.display());
-            *failed = true;
-        }
-    }
-    out
-}
-
-fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        eprintln!("error: cannot read the folder: {}", dir.display());
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            collect_dir(&path, out);
-        } else if path.extension().is_some_and(|e| {
-            ARTICLE_EXTENSIONS.contains(&e.to_string_lossy().to_lowercase().as_str())
-        }) {
-            out.push(path);
-        }
-    }
 }
 
 /// One JSON object, keys in the documented order; `via` joined with " / ".

@@ -47,7 +47,7 @@ pub(super) fn run(args: &ExportArgs) -> i32 {
         );
         return EXIT_USAGE_OR_OUTPUT;
     }
-    if let Err(err) = write_replacing(path, &bytes) {
+    if let Err(err) = crate::export::write_report(path, &bytes) {
         let _ = writeln!(stderr, "cannot write the report: {err}: {}", path.display());
         return EXIT_USAGE_OR_OUTPUT;
     }
@@ -60,19 +60,4 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
     }
-}
-
-/// Write through a temporary file in the same folder, then rename, so a reader
-/// never sees half a report and a failed write leaves the old file in place.
-fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map_or_else(|| "report".into(), |n| n.to_string_lossy());
-    let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::File::create(&temp)
-        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
-        .and_then(|()| std::fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
 }

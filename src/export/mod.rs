@@ -99,6 +99,24 @@ pub fn render(project: &Project, format: Format) -> Vec<u8> {
     }
 }
 
+/// Write a report through a temporary file beside `path`, then rename it over
+/// `path`, so a reader never sees half a report and a failed write (full disk)
+/// leaves the old file in place.
+pub fn write_report(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let dir =
+        path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let name = path.file_name().map_or_else(|| "report".into(), |n| n.to_string_lossy());
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::File::create(&temp)
+        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
+        .and_then(|()| std::fs::rename(&temp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::sniff::has_article_extension;
-use super::{ImportOptions, Imported, IngestError, import_path};
+use super::{ImportOptions, Imported, IngestError, import_path, io_error};
 
 /// Deepest folder nesting followed when walking.
 const MAX_DEPTH: usize = 32;
@@ -24,10 +24,7 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestError>) {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, 0, &mut visited, &mut files, &mut errors),
             Ok(_) => files.push(path.clone()),
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                errors.push(IngestError::NotFound { path: path.clone() });
-            }
-            Err(source) => errors.push(IngestError::Io { source, path: path.clone() }),
+            Err(source) => errors.push(io_error(source, path)),
         }
     }
     (files, errors)

@@ -86,7 +86,8 @@ pub fn import_path(path: &Path, options: &ImportOptions) -> Result<Imported, Ing
     import_bytes(&bytes, Some(path), options)
 }
 
-fn io_error(source: std::io::Error, path: &Path) -> IngestError {
+/// The error for a path that could not be read: not found, or another I/O failure.
+pub(super) fn io_error(source: std::io::Error, path: &Path) -> IngestError {
     if source.kind() == std::io::ErrorKind::NotFound {
         IngestError::NotFound { path: path.to_owned() }
     } else {
@@ -238,13 +239,6 @@ fn sha256_hex(bytes: &[u8]) -> String {
         let _ = write!(out, "{byte:02x}");
     }
     out
-}
-
-/// Paths given on the command line or dropped on the window that are worth
-/// offering to [`import_many`] (files with an article extension, and folders).
-#[must_use]
-pub fn is_importable(path: &Path) -> bool {
-    path.is_dir() || sniff::has_article_extension(path)
 }
 
 #[cfg(test)]
