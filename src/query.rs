@@ -433,12 +433,6 @@ impl SearchIndex {
     }
 }
 
-/// Search a project once (builds a throw-away [`SearchIndex`]).
-#[must_use]
-pub fn search(project: &Project, query: &str, limit: usize) -> Vec<SearchHit> {
-    SearchIndex::build(project).search(query, limit)
-}
-
 /// The next unreviewed suggestion after `after` (in article, then text order),
 /// wrapping around; `None` when everything is reviewed.
 #[must_use]

@@ -189,7 +189,7 @@ fn build(
     let date_of = |f: &StatementFeatures| {
         project.articles.get(&f.article).and_then(|a| a.meta.published.as_ref())
     };
-    ordered.sort_by_key(|f| (date_of(f).map_or((i64::MAX, true), when::sort_key), f.id));
+    ordered.sort_by_key(|f| (when::article_sort_key(project, f.article).0, f.id));
     let statements: Vec<StatementId> = ordered.iter().map(|f| f.id).collect();
     let id = ClusterId(*statements.iter().min()?);
     let mut articles = Vec::new();

@@ -42,4 +42,4 @@ pub use independence::{Independence, OriginGroup};
 pub use names::default_name_table;
 pub use overrides::{merge_command, split_command};
 pub use syndication::{SYNDICATION_MIN, Syndication, syndicated_articles, syndicated_with};
-pub use when::{article_sort_key, report_date, sort_key};
+pub use when::{article_sort_key, sort_key};

@@ -1,13 +1,6 @@
 //! When a statement was reported: its article's publication date, as a sortable key.
 
-use crate::model::{ArticleId, Project, PubDate, StatementId};
-
-/// The publication date of the article that carries `statement`, when known.
-#[must_use]
-pub fn report_date(project: &Project, statement: StatementId) -> Option<&PubDate> {
-    let statement = project.statements.get(&statement)?;
-    project.articles.get(&statement.article)?.meta.published.as_ref()
-}
+use crate::model::{ArticleId, Project, PubDate};
 
 /// Minutes since 1970-01-01 00:00 UTC for a publication date, for ordering.
 /// A missing time counts as midnight; an unknown zone as UTC.

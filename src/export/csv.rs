@@ -67,14 +67,6 @@ pub(crate) fn field_text(field: &str) -> String {
     }
 }
 
-fn side(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Official => "official",
-        Kind::Unofficial => "unofficial",
-        Kind::Unclassified => "unclassified",
-    }
-}
-
 fn statement_row(report: &Report<'_>, s: &Statement, question: &str) -> [String; 15] {
     let article = report.article_of(s);
     let (claim, origins, on_record, unofficial_only) = match report.clusters.cluster_of(s.id) {
@@ -104,7 +96,7 @@ fn statement_row(report: &Report<'_>, s: &Statement, question: &str) -> [String;
         String::from("statement"),
         format!("S{}", s.id),
         question.to_owned(),
-        side(s.kind).to_owned(),
+        s.kind.as_str().to_owned(),
         s.span.quote.trim().to_owned(),
         s.translation.trim().to_owned(),
         s.speaker.clone().unwrap_or_default(),

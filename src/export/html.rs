@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::report::{QuestionBlock, Report, direction, is_rtl, shorten, statements_count};
+use super::report::{QuestionBlock, Report, direction, is_rtl, statements_count};
 use crate::compare::Cluster;
 use crate::model::{Direction, NoteTarget, PubDate, Statement};
 
@@ -237,7 +237,7 @@ fn questions(out: &mut String, report: &Report<'_>) {
 
 fn claim(out: &mut String, report: &Report<'_>, cluster: &Cluster) {
     let first = cluster.statements.first().and_then(|&id| report.statement(id));
-    let text = first.map_or(String::new(), |s| shorten(&s.span.quote, 160));
+    let text = cluster.statements.first().map_or(String::new(), |&id| report.short_quote(id, 160));
     let lang = first.map_or("", |s| report.language(s));
     let _ = writeln!(out, "<h3 id=\"c{}\">Claim {}</h3>", cluster.id.0, cluster.id);
     out.push_str(&para("quote", &text, lang));
@@ -316,7 +316,7 @@ fn links(out: &mut String, report: &Report<'_>) {
     }
     out.push_str("<h2>Links</h2>\n<ul>\n");
     for link in &report.links {
-        let quote = |id| report.statement(id).map_or(String::new(), |s| shorten(&s.span.quote, 80));
+        let quote = |id| report.short_quote(id, 80);
         let _ = writeln!(
             out,
             "<li><a href=\"#s{}\">S{}</a> {} <strong>{}</strong> <a href=\"#s{}\">S{}</a> {}</li>",

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::report::{QuestionBlock, Report, attribution, shorten, statements_count};
+use super::report::{QuestionBlock, Report, attribution, statements_count};
 use crate::compare::Cluster;
 use crate::model::{NoteTarget, PubDate, Statement};
 
@@ -131,8 +131,7 @@ fn questions(out: &mut String, report: &Report<'_>) {
 }
 
 fn claim(out: &mut String, report: &Report<'_>, cluster: &Cluster) {
-    let first = cluster.statements.first().and_then(|&id| report.statement(id));
-    let text = first.map_or(String::new(), |s| shorten(&s.span.quote, 160));
+    let text = cluster.statements.first().map_or(String::new(), |&id| report.short_quote(id, 160));
     let _ = writeln!(out, "### Claim {}: “{}”\n", cluster.id, escape(&text));
     let ids: Vec<String> = cluster.statements.iter().map(|s| format!("S{s}")).collect();
     let _ = writeln!(out, "- Statements: {}", ids.join(", "));
@@ -210,7 +209,7 @@ fn links(out: &mut String, report: &Report<'_>) {
     }
     let _ = writeln!(out, "## Links\n");
     for link in &report.links {
-        let quote = |id| report.statement(id).map_or(String::new(), |s| shorten(&s.span.quote, 80));
+        let quote = |id| report.short_quote(id, 80);
         let _ = writeln!(
             out,
             "- S{} “{}” **{}** S{} “{}”",

@@ -50,7 +50,7 @@ impl<'a> Report<'a> {
             blocks.push(rest);
         }
         let mut sources: Vec<&Article> = project.articles.values().collect();
-        sources.sort_by_key(|a| compare_key(project, a));
+        sources.sort_by_key(|a| compare::article_sort_key(project, a.id));
         let mut notes: Vec<&Note> = project.notes.values().collect();
         notes.sort_by_key(|n| (n.target != NoteTarget::Project, n.created, n.id));
         Report {
@@ -67,6 +67,11 @@ impl<'a> Report<'a> {
     /// The statement with this id.
     pub fn statement(&self, id: StatementId) -> Option<&'a Statement> {
         self.project.statements.get(&id)
+    }
+
+    /// The quote of a statement, cut to `max_chars` (empty when there is none).
+    pub fn short_quote(&self, id: StatementId, max_chars: usize) -> String {
+        self.statement(id).map_or(String::new(), |s| shorten(&s.span.quote, max_chars))
     }
 
     /// The article a statement is in.
@@ -132,10 +137,6 @@ impl<'a> Report<'a> {
     }
 }
 
-fn compare_key(project: &Project, article: &Article) -> ((i64, bool), crate::model::ArticleId) {
-    compare::article_sort_key(project, article.id)
-}
-
 fn block<'a>(
     project: &'a Project,
     question: Option<&'a Question>,
@@ -143,10 +144,7 @@ fn block<'a>(
 ) -> QuestionBlock<'a> {
     let mut list: Vec<&Statement> =
         project.statements.values().filter(|s| s.is_visible() && belongs(s)).collect();
-    list.sort_by_key(|s| {
-        let date = project.articles.get(&s.article).and_then(|a| a.meta.published.as_ref());
-        (date.map_or((i64::MAX, true), compare::sort_key), s.id)
-    });
+    list.sort_by_key(|s| (compare::article_sort_key(project, s.article).0, s.id));
     let pick = |kind: Kind| list.iter().copied().filter(|s| s.kind == kind).collect::<Vec<_>>();
     QuestionBlock {
         question,
