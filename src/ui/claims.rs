@@ -382,17 +382,13 @@ fn divergence_ui(
     let detail = rows::humanise_detail(&first.detail, pctx.project);
     let style = text::TextStyle { color, ..theme::meta_style(child.visuals()) };
     let response = widgets::one_line(&mut child, pctx.text, &detail, &style);
-    let all: Vec<String> = cluster
-        .divergences
-        .iter()
-        .filter(|d| d.kind == kind)
-        .map(|d| rows::humanise_detail(&d.detail, pctx.project))
-        .collect();
+    // Built only while the tooltip shows.
     response.on_hover_ui(|ui| {
         ui.set_max_width(420.0);
         let style = theme::row_style(ui.visuals());
-        for line in &all {
-            text::label(ui, pctx.text, line, &style);
+        for d in cluster.divergences.iter().filter(|d| d.kind == kind) {
+            let line = rows::humanise_detail(&d.detail, pctx.project);
+            text::label(ui, pctx.text, &line, &style);
         }
     });
 }

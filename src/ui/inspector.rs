@@ -333,15 +333,12 @@ fn article_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, id: ArticleId) {
     ));
 }
 
-fn target_label(pctx: &PanelCtx<'_>, target: NoteTarget) -> String {
+fn target_label(target: NoteTarget) -> String {
     match target {
         NoteTarget::Project => "the project".to_owned(),
         NoteTarget::Article(_) => "the article".to_owned(),
         NoteTarget::Statement(_) => "the statement".to_owned(),
-        NoteTarget::Question(q) => {
-            let _ = pctx;
-            format!("question {q}")
-        }
+        NoteTarget::Question(q) => format!("question {q}"),
     }
 }
 
@@ -369,7 +366,7 @@ fn notes_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>) {
     ui.horizontal_wrapped(|ui| {
         ui.label("on");
         for option in &options {
-            let label = target_label(pctx, *option);
+            let label = target_label(*option);
             if ui.selectable_label(pctx.state.notes_target == *option, label).clicked() {
                 pctx.state.notes_target = *option;
             }
@@ -418,10 +415,4 @@ fn note_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, note: &Note) {
     });
     field(ui, pctx, EditTarget::NoteText(note.id));
     field(ui, pctx, EditTarget::NoteTranslation(note.id));
-}
-
-/// Which statement ids a note excerpt should show for (for cards).
-#[must_use]
-pub fn has_notes(project: &crate::model::Project, id: StatementId) -> bool {
-    project.notes_on(NoteTarget::Statement(id)).next().is_some()
 }

@@ -21,6 +21,12 @@ fn matches_filter(article: &Article, folded_filter: &str) -> bool {
         || article.source.path.as_deref().is_some_and(|p| fold(p).contains(folded_filter))
 }
 
+/// An article's title as lists and headers show it.
+#[must_use]
+pub fn display_title(article: &Article) -> &str {
+    if article.meta.title.is_empty() { "(untitled)" } else { &article.meta.title }
+}
+
 /// Line under the title: outlet · date · language.
 #[must_use]
 pub fn article_meta_line(article: &Article) -> String {
@@ -115,8 +121,7 @@ fn article_row_ui(
     ui.painter().rect_filled(rect, 4.0, fill);
     let mut child =
         ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(6.0, 3.0))));
-    let title =
-        if article.meta.title.is_empty() { "(untitled)" } else { article.meta.title.as_str() };
+    let title = display_title(article);
     let (title_style, meta_style) =
         (theme::title_style(child.visuals()), theme::meta_style(child.visuals()));
     widgets::one_line(&mut child, pctx.text, title, &title_style);
@@ -186,8 +191,7 @@ fn syndication_mark_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, id: ArticleId) {
         for (other, similarity) in copies {
             let Some(article) = pctx.project.articles.get(&other) else { continue };
             let line = format!("{:.0}% · {}", similarity * 100.0, article_meta_line(article));
-            let title =
-                if article.meta.title.is_empty() { "(untitled)" } else { &article.meta.title };
+            let title = display_title(article);
             text::label(ui, pctx.text, title, &theme::title_style(ui.visuals()));
             text::label(ui, pctx.text, &line, &style);
         }

@@ -109,9 +109,35 @@ pub struct PairState {
     /// One-shot: bring these statements into view on each side.
     scroll_to: [Option<StatementId>; 2],
     docs: [Option<Arc<DocGeometry>>; 2],
+    /// The matches shown and what they were computed from.
+    matches: Option<(MatchesKey, Arc<[PairMatch]>)>,
 }
 
+/// What the matches of two articles depend on: the project revision, the clusters
+/// (by identity: they may lag a revision behind) and the two articles.
+type MatchesKey = (u64, usize, ArticleId, ArticleId);
+
 impl PairState {
+    /// The matches between `left` and `right`, computed again only when the project,
+    /// the clusters or the articles changed.
+    fn matches(
+        &mut self,
+        clusters: &Arc<Clusters>,
+        project: &Project,
+        revision: u64,
+        (left, right): (ArticleId, ArticleId),
+    ) -> Arc<[PairMatch]> {
+        let key = (revision, Arc::as_ptr(clusters) as usize, left, right);
+        match &self.matches {
+            Some((built, matches)) if *built == key => Arc::clone(matches),
+            _ => {
+                let matches: Arc<[PairMatch]> = pair_matches(clusters, project, left, right).into();
+                self.matches = Some((key, Arc::clone(&matches)));
+                matches
+            }
+        }
+    }
+
     /// Take over the library selection when it is two articles, and fill in
     /// missing sides with the project's first articles.
     pub fn choose_articles(&mut self, project: &Project, selection: &BTreeSet<ArticleId>) {
@@ -166,8 +192,10 @@ pub fn pair_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>) {
         return;
     };
     let clusters = pctx.state.claims.clusters(ui.ctx(), project, pctx.revision);
-    let matches =
-        clusters.as_deref().map(|c| pair_matches(c, project, left, right)).unwrap_or_default();
+    let matches = clusters.as_ref().map_or_else(
+        || Arc::from(Vec::new()),
+        |c| pctx.state.pair.matches(c, project, pctx.revision, (left, right)),
+    );
     header_ui(ui, pctx, &matches, clusters.is_none());
     let (Some(left_article), Some(right_article)) =
         (project.articles.get(&left), project.articles.get(&right))
@@ -241,7 +269,7 @@ fn article_picker_ui(
     current: Option<ArticleId>,
 ) -> Option<ArticleId> {
     let title_of = |a: &Article| {
-        let title = if a.meta.title.is_empty() { "(untitled)" } else { a.meta.title.as_str() };
+        let title = super::library::display_title(a);
         match a.meta.outlet.as_deref() {
             Some(outlet) => format!("{title} — {outlet}"),
             None => title.to_owned(),
@@ -351,8 +379,7 @@ fn side_ui(
     let ui = &mut child;
     let header = Rect::from_min_size(rect.min, vec2(rect.width(), HEADER_HEIGHT));
     ui.scope_builder(UiBuilder::new().max_rect(header), |ui| {
-        let title =
-            if article.meta.title.is_empty() { "(untitled)" } else { article.meta.title.as_str() };
+        let title = super::library::display_title(article);
         widgets::one_line(ui, pctx.text, title, &theme::title_style(ui.visuals()));
         widgets::one_line(
             ui,
@@ -444,10 +471,10 @@ fn highlights_ui(
             Some(m) if m.matched => theme::match_fill(m.divergent, dark, selected),
             _ => theme::unmatched_fill(statement.kind, dark),
         };
-        let label = match mark {
-            Some(m) if m.divergent => format!("Diverging claim: {}", statement.span.quote),
-            Some(_) => format!("Matching claim: {}", statement.span.quote),
-            None => format!("Statement: {}", statement.span.quote),
+        let what = match mark {
+            Some(m) if m.divergent => "Diverging claim",
+            Some(_) => "Matching claim",
+            None => "Statement",
         };
         for (k, span) in geometry.spans(id).iter().enumerate() {
             let rect = span.translate(origin.to_vec2());
@@ -465,11 +492,16 @@ fn highlights_ui(
                 Id::unique(("pair_highlight", side.index(), id, k)),
                 Sense::click(),
             );
-            // Every line of a statement is clickable; the first carries its words.
-            let line_label =
-                if k == 0 { label.clone() } else { format!("{label} (line {})", k + 1) };
+            // Every line of a statement is clickable; the first carries its words. The
+            // label is built only when accessibility asks for it.
             response.widget_info(|| {
-                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &line_label)
+                let quote = &statement.span.quote;
+                let label = if k == 0 {
+                    format!("{what}: {quote}")
+                } else {
+                    format!("{what}: {quote} (line {})", k + 1)
+                };
+                egui::WidgetInfo::selected(egui::Role::Button, true, selected, label)
             });
             if response.clicked() {
                 pctx.state.select_statement(id, statement.article);
@@ -534,9 +566,14 @@ fn bands_ui(
         }
         let hit = Rect::from_center_size(mid, vec2(gutter.width() * 0.5, 14.0));
         let response = ui.interact(hit, Id::unique(("pair_band", m.left, m.right)), Sense::click());
-        let label = band_label(pctx.project, m);
-        response
-            .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(
+                egui::Role::Button,
+                true,
+                selected,
+                band_label(pctx.project, m),
+            )
+        });
         let response = response.on_hover_text(if divergent {
             "These reports of one claim diverge; click to select both"
         } else {

@@ -49,8 +49,7 @@ pub fn reader_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>) {
 }
 
 fn header_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, article: &Article) {
-    let title =
-        if article.meta.title.is_empty() { "(untitled)" } else { article.meta.title.as_str() };
+    let title = super::library::display_title(article);
     text::label(ui, pctx.text, title, &theme::title_style(ui.visuals()));
     widgets::one_line(
         ui,
@@ -76,8 +75,8 @@ fn header_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>, article: &Article) {
         {
             pctx.state.pending_review.push(ReviewAction::MarkUnofficial);
         }
-        let suggestions =
-            pctx.project.statements_of(article.id).filter(|s| !s.is_reviewed()).count();
+        let counts = pctx.state.counts(pctx.project, pctx.revision);
+        let suggestions = counts.articles.get(&article.id).map_or(0, |c| c.unreviewed);
         if ui
             .add_enabled(suggestions > 0, egui::Button::new(format!("Accept all ({suggestions})")))
             .on_hover_text("Accept every suggestion in this article")

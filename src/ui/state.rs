@@ -101,6 +101,8 @@ pub struct UiState {
     pub central: CentralView,
     /// Rows of the timeline.
     pub timeline_group: super::timeline::GroupBy,
+    /// The timeline's data for the current project and filters.
+    pub timeline: super::timeline::TimelineCache,
     /// The compare view's last layout.
     pub compare_cache: super::compare::LayoutCache,
     /// Review actions asked for by keys, menus or buttons this frame.
@@ -142,6 +144,7 @@ impl Default for UiState {
             edit_error: None,
             search_hits: None,
             timeline_group: super::timeline::GroupBy::Kind,
+            timeline: super::timeline::TimelineCache::default(),
             focus_question_title: false,
             clear_reader_selection: false,
             scroll_reader_to: None,

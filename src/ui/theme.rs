@@ -24,12 +24,6 @@ pub const CARD_STRIPE: f32 = 4.0;
 /// Lines of statement text a card shows before eliding.
 pub const CARD_TEXT_LINES: usize = 4;
 
-/// True when the visuals are dark.
-#[must_use]
-pub fn is_dark(visuals: &Visuals) -> bool {
-    visuals.dark_mode
-}
-
 /// Colour of a statement kind.
 #[must_use]
 pub fn kind_color(kind: Kind, dark: bool) -> Color32 {

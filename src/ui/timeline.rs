@@ -36,6 +36,15 @@ pub struct TimelinePoint {
     pub kind: Kind,
 }
 
+/// What the timeline's data depends on: project revision, filters, selected
+/// articles and grouping.
+type TimelineKey =
+    (u64, crate::query::Filters, std::collections::BTreeSet<crate::model::ArticleId>, GroupBy);
+
+/// The timeline's data, computed again only when what it depends on changed.
+#[derive(Debug, Default)]
+pub struct TimelineCache(Option<(TimelineKey, std::sync::Arc<TimelineData>)>);
+
 /// Rows and points of the timeline.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TimelineData {
@@ -117,6 +126,26 @@ fn format_day(days: f64) -> String {
         .unwrap_or_default()
 }
 
+/// The timeline data for the project and the view's filters and grouping.
+fn cached_data(pctx: &mut PanelCtx<'_>) -> std::sync::Arc<TimelineData> {
+    let state = &mut *pctx.state;
+    let key = (
+        pctx.revision,
+        state.filters.clone(),
+        state.selected_articles.clone(),
+        state.timeline_group,
+    );
+    match &state.timeline.0 {
+        Some((built, data)) if *built == key => std::sync::Arc::clone(data),
+        _ => {
+            let filters = PreparedFilters::new(&state.filters, &state.selected_articles);
+            let data = std::sync::Arc::new(timeline_data(pctx.project, &filters, key.3));
+            state.timeline.0 = Some((key, std::sync::Arc::clone(&data)));
+            data
+        }
+    }
+}
+
 /// The timeline panel.
 pub fn timeline_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>) {
     let dark = ui.visuals().dark_mode;
@@ -127,8 +156,7 @@ pub fn timeline_ui(ui: &mut Ui, pctx: &mut PanelCtx<'_>) {
         ui.selectable_value(group, GroupBy::Actor, "Actor");
         ui.selectable_value(group, GroupBy::Outlet, "Outlet");
     });
-    let filters = PreparedFilters::new(&pctx.state.filters, &pctx.state.selected_articles);
-    let data = timeline_data(pctx.project, &filters, pctx.state.timeline_group);
+    let data = cached_data(pctx);
     if data.undated > 0 {
         ui.weak(format!(
             "{} statement(s) not shown: their article has no publication date.",
