@@ -406,14 +406,7 @@ fn measure_claims_views_with_5000_statements() {
     let mut scrolling = Vec::new();
     for i in 0..120 {
         let dy = if i < 80 { -80.0 } else { 160.0 };
-        harness.hover_at(egui::pos2(800.0, 500.0));
-        harness.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, dy),
-            phase: egui::TouchPhase::Move,
-            modifiers: egui::Modifiers::NONE,
-            source: egui::MouseWheelSource::Wheel,
-        });
+        crate::common::wheel(&harness, egui::pos2(800.0, 500.0), dy);
         let frame = Instant::now();
         harness.step();
         scrolling.push(frame.elapsed().as_secs_f64() * 1000.0);
@@ -423,14 +416,7 @@ fn measure_claims_views_with_5000_statements() {
     let mut pair = Vec::new();
     for i in 0..60 {
         let dy = if i < 40 { -80.0 } else { 160.0 };
-        harness.hover_at(egui::pos2(500.0, 500.0));
-        harness.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, dy),
-            phase: egui::TouchPhase::Move,
-            modifiers: egui::Modifiers::NONE,
-            source: egui::MouseWheelSource::Wheel,
-        });
+        crate::common::wheel(&harness, egui::pos2(500.0, 500.0), dy);
         let frame = Instant::now();
         harness.step();
         pair.push(frame.elapsed().as_secs_f64() * 1000.0);

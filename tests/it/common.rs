@@ -85,3 +85,32 @@ pub fn renderer() -> Option<egui_kittest::wgpu::WgpuTestRenderer> {
     }
     renderer
 }
+
+/// Press or release the primary mouse button at `pos`.
+pub fn press<S>(harness: &Harness<'_, S>, pos: egui::Pos2, pressed: bool) {
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    });
+}
+
+/// Move the pointer to `pos` and click there (press and release, no frame between).
+pub fn click_at<S>(harness: &Harness<'_, S>, pos: egui::Pos2) {
+    harness.event(egui::Event::PointerMoved(pos));
+    press(harness, pos, true);
+    press(harness, pos, false);
+}
+
+/// Move the pointer to `at` and turn the mouse wheel by `dy` points.
+pub fn wheel<S>(harness: &Harness<'_, S>, at: egui::Pos2, dy: f32) {
+    harness.event(egui::Event::PointerMoved(at));
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, dy),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::NONE,
+        source: egui::MouseWheelSource::Wheel,
+    });
+}

@@ -4,7 +4,7 @@
 use egui_kittest::Harness;
 use twotrack::text::{self, TextEngine, TextStyle};
 
-use crate::common::renderer;
+use crate::common::{click_at, press, renderer};
 
 const SEED: &str = include_str!("../../assets/sample/article_ar.txt");
 
@@ -307,36 +307,12 @@ fn document_click_on_highlight_returns_its_tag() {
     // The paragraph is RTL: its first words are at the right edge.
     let rect = node.rect();
     let pos = egui::pos2(rect.right() - 20.0, rect.center().y);
-    h.event(egui::Event::PointerMoved(pos));
-    h.event(egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    h.event(egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
+    click_at(&h, pos);
     h.run();
     assert_eq!(h.state().clicked, vec![42]);
     // a click elsewhere (left end of the line, outside the highlight) returns nothing
     let pos = egui::pos2(rect.left() + 5.0, rect.center().y);
-    h.event(egui::Event::PointerMoved(pos));
-    h.event(egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    h.event(egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
+    click_at(&h, pos);
     h.run();
     assert_eq!(h.state().clicked, vec![42]);
 }
@@ -878,20 +854,10 @@ fn document_drag_selects_arabic_words_by_char_offsets() {
     let from = egui::pos2(rect.right() - 1.0, y);
     let to = egui::pos2(rect.right() - 120.0, y);
     h.event(egui::Event::PointerMoved(from));
-    h.event(egui::Event::PointerButton {
-        pos: from,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
+    press(&h, from, true);
     h.event(egui::Event::PointerMoved(egui::pos2(rect.right() - 60.0, y)));
     h.event(egui::Event::PointerMoved(to));
-    h.event(egui::Event::PointerButton {
-        pos: to,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
+    press(&h, to, false);
     h.run();
     let sel = h.state().selection.expect("a selection");
     assert_eq!(sel.start, start_char);
@@ -930,18 +896,8 @@ fn document_double_click_selects_an_arabic_word() {
     let pos = egui::pos2(rect.right() - 15.0, rect.top() + 10.0);
     h.event(egui::Event::PointerMoved(pos));
     for _ in 0..2 {
-        h.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed: true,
-            modifiers: Modifiers::NONE,
-        });
-        h.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed: false,
-            modifiers: Modifiers::NONE,
-        });
+        press(&h, pos, true);
+        press(&h, pos, false);
     }
     h.run();
     let sel = h.state().selection.expect("a word");
@@ -1064,10 +1020,6 @@ fn fonts_readme_lists_every_bundled_font_with_its_sha256() {
 // More editor and widget behaviour
 // ---------------------------------------------------------------------------------
 
-fn char_index_of(haystack: &str, c: char) -> Option<usize> {
-    haystack.chars().position(|x| x == c)
-}
-
 #[test]
 fn editor_is_a_labelled_multiline_text_input() {
     let mut h = note_harness("نص", true);
@@ -1119,7 +1071,7 @@ fn editor_home_end_up_down_follow_visual_lines() {
     h.key_press(Key::End);
     h.get_by_label("Note").type_text("|");
     h.run();
-    let first_end = char_index_of(&editor_text(&h), '|').unwrap();
+    let first_end = char_offset_of(&editor_text(&h), "|");
     assert!(first_end > 10 && first_end < n - 10, "{first_end} of {n}");
     h.key_press(Key::Backspace);
     // Down from the start: the start of a later visual line.
@@ -1127,7 +1079,7 @@ fn editor_home_end_up_down_follow_visual_lines() {
     h.key_press(Key::ArrowDown);
     h.get_by_label("Note").type_text("^");
     h.run();
-    let down = char_index_of(&editor_text(&h), '^').unwrap();
+    let down = char_offset_of(&editor_text(&h), "^");
     assert!(
         down + 3 >= first_end && down < n - 10,
         "down at {down}, first line ends at {first_end}"
@@ -1138,7 +1090,7 @@ fn editor_home_end_up_down_follow_visual_lines() {
     h.key_press(Key::Home);
     h.get_by_label("Note").type_text("~");
     h.run();
-    let last_start = char_index_of(&editor_text(&h), '~').unwrap();
+    let last_start = char_offset_of(&editor_text(&h), "~");
     assert!(last_start > first_end, "{last_start}");
     h.key_press(Key::Backspace);
     h.run();
@@ -1361,19 +1313,7 @@ fn document_handles_no_paragraphs_and_one_huge_paragraph() {
     h.state_mut().empty = false;
     h.run();
     let view = egui::pos2(250.0, 150.0);
-    h.event(egui::Event::PointerMoved(view));
-    h.event(egui::Event::PointerButton {
-        pos: view,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    h.event(egui::Event::PointerButton {
-        pos: view,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
+    click_at(&h, view);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.run();

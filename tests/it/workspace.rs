@@ -3,14 +3,14 @@
 //! search, undo, save, reopen.
 
 use egui::accesskit::Role;
-use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui::{Event, Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use twotrack::app::dialogs::DialogOutcome;
 use twotrack::app::{StartWith, TwoTrackApp};
 use twotrack::model::{Kind, LinkKind, NoteTarget, Origin, Review};
 
-use crate::common::start_app;
+use crate::common::{press, start_app, wheel};
 
 /// The accessible text of a node: its label, or its value (labels of text).
 fn text_of(node: &egui_kittest::Node<'_>) -> String {
@@ -52,26 +52,10 @@ fn reveal(harness: &mut Harness<'static, TwoTrackApp>, at: Pos2, text: &str) {
         if place.is_some_and(|r| r.top() > 120.0 && r.bottom() < 830.0) {
             return;
         }
-        harness.event(Event::PointerMoved(at));
-        harness.event(Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, -120.0),
-            phase: egui::TouchPhase::Move,
-            modifiers: Modifiers::NONE,
-            source: egui::MouseWheelSource::Wheel,
-        });
+        wheel(harness, at, -120.0);
         harness.run_steps(2);
     }
     panic!("{text:?} never appeared");
-}
-
-fn press(harness: &Harness<'static, TwoTrackApp>, pos: Pos2, pressed: bool) {
-    harness.event(Event::PointerButton {
-        pos,
-        button: PointerButton::Primary,
-        pressed,
-        modifiers: Modifiers::NONE,
-    });
 }
 
 /// Triple-click selects the paragraph under `pos`.
@@ -146,14 +130,7 @@ fn show_card(h: &mut Harness<'static, TwoTrackApp>, statement: &twotrack::model:
         if attempt >= 10 {
             // Up to the top first, then down through the whole view.
             let dy = if attempt < 25 { 400.0 } else { -120.0 };
-            h.event(Event::PointerMoved(compare));
-            h.event(Event::MouseWheel {
-                unit: egui::MouseWheelUnit::Point,
-                delta: egui::vec2(0.0, dy),
-                phase: egui::TouchPhase::Move,
-                modifiers: Modifiers::NONE,
-                source: egui::MouseWheelSource::Wheel,
-            });
+            wheel(h, compare, dy);
         }
         h.run_steps(2);
     }
