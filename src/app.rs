@@ -227,10 +227,7 @@ impl TwoTrackApp {
         let text = TextEngine::new(ctx);
         let dialogs = config.dialogs.unwrap_or_else(|| Box::new(NativeDialogs::new(ctx)));
         // The analyst's own lexicon, if any, else the built-in one.
-        let (lexicon, lexicon_error) = match crate::analysis::lexicon::default_config_dir() {
-            Some(dir) => crate::analysis::Lexicon::load_user_or_builtin(&dir),
-            None => (crate::analysis::Lexicon::builtin(), None),
-        };
+        let (lexicon, lexicon_error) = crate::analysis::Lexicon::load_default();
         let mut app = Self {
             ws: Workspace::new(Project::default(), None),
             text,

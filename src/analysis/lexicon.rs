@@ -515,6 +515,16 @@ impl Lexicon {
         Ok(Self::from_data(data))
     }
 
+    /// The user's copy in [`default_config_dir`] when there is one, else the builtin;
+    /// a broken user copy gives the builtin plus the error to show.
+    #[must_use]
+    pub fn load_default() -> (Self, Option<LexiconError>) {
+        match default_config_dir() {
+            Some(dir) => Self::load_user_or_builtin(&dir),
+            None => (Self::builtin(), None),
+        }
+    }
+
     /// The user's copy in `config_dir` (`lexicon.ron`) when there is one, else the
     /// builtin. A broken user copy gives the builtin plus the error to show.
     #[must_use]

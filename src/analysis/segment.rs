@@ -96,7 +96,9 @@ fn missing_space_after_stop(chars: &[char], i: usize, word_before_stop: &str) ->
     let arabic = |c: char| ('\u{0621}'..='\u{064A}').contains(&c);
     if arabic(next) {
         let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
-        return prev.is_some_and(|p| arabic(p) || p.is_ascii_digit() || is_arabic_mark_char(p));
+        return prev.is_some_and(|p| {
+            arabic(p) || p.is_ascii_digit() || crate::analysis::normalize::is_arabic_mark(p)
+        });
     }
     let capitalised = next.is_uppercase() && after.is_some_and(char::is_lowercase);
     let prev_digit = i.checked_sub(1).and_then(|p| chars.get(p)).is_some_and(char::is_ascii_digit);
@@ -104,10 +106,6 @@ fn missing_space_after_stop(chars: &[char], i: usize, word_before_stop: &str) ->
         && word_before_stop.chars().any(char::is_lowercase)
         && !ABBREVIATIONS.contains(&word_before_stop);
     capitalised && (prev_digit || long_word)
-}
-
-fn is_arabic_mark_char(c: char) -> bool {
-    crate::analysis::normalize::is_arabic_mark(c)
 }
 
 /// True when the period at `i` belongs to an abbreviation, an initial or a number.

@@ -8,7 +8,7 @@
 use std::io::Write as _;
 use std::path::Path;
 
-use crate::analysis::{Lexicon, analyze_article, lexicon::default_config_dir, merge_suggestions};
+use crate::analysis::{Lexicon, analyze_article, merge_suggestions};
 use crate::command::Command;
 use crate::ingest::{ImportOptions, expand_paths, import_path};
 use crate::model::{Article, ArticleId, Project, Statement};
@@ -23,16 +23,10 @@ pub(super) fn run(args: &AnalyzeArgs) -> i32 {
         eprintln!("error: --lang must be auto, ar or en, not {lang:?}");
         return 2;
     }
-    let lexicon = match default_config_dir() {
-        Some(dir) => {
-            let (lexicon, err) = Lexicon::load_user_or_builtin(&dir);
-            if let Some(err) = err {
-                eprintln!("warning: using the built-in lexicon: {err}");
-            }
-            lexicon
-        }
-        None => Lexicon::builtin(),
-    };
+    let (lexicon, err) = Lexicon::load_default();
+    if let Some(err) = err {
+        eprintln!("warning: using the built-in lexicon: {err}");
+    }
     let mut failed = false;
     let mut project = Project::new("Analysis");
     let stdout = std::io::stdout();
